@@ -1,0 +1,217 @@
+package dev.rectifier.internal.kernels;
+
+/**
+ * The scalar elementwise kernels: plain Java loops, transcendental functions evaluated in double
+ * precision with {@link Math} and rounded once to float, so each result is within one ulp of the
+ * exact value.
+ */
+final class ScalarElementwiseKernels implements ElementwiseKernels {
+
+  @Override
+  public void reluForward(float[] x, float[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = Math.max(0f, x[i]);
+    }
+  }
+
+  @Override
+  public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
+      dx[i] = v > 0 ? dy[i] : (v <= 0 ? 0f : v);
+    }
+  }
+
+  @Override
+  public void leakyReluForward(float[] x, float[] y, int n, float alpha) {
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
+      y[i] = v > 0 ? v : alpha * v;
+    }
+  }
+
+  @Override
+  public void leakyReluBackward(float[] x, float[] dy, float[] dx, int n, float alpha) {
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
+      dx[i] = v > 0 ? dy[i] : (v <= 0 ? alpha * dy[i] : v);
+    }
+  }
+
+  @Override
+  public double negativeDot(float[] x, float[] dy, int n) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
+      if (v <= 0) {
+        sum += (double) v * dy[i];
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public void preluForward(float[] x, float[] y, int rows, int units, float[] alpha) {
+    for (int r = 0, o = 0; r < rows; r++, o += units) {
+      for (int u = 0; u < units; u++) {
+        float v = x[o + u];
+        y[o + u] = v > 0 ? v : alpha[u] * v;
+      }
+    }
+  }
+
+  @Override
+  public void preluBackward(
+      float[] x, float[] dy, float[] dx, int rows, int units, float[] alpha, float[] alphaGrad) {
+    for (int r = 0, o = 0; r < rows; r++, o += units) {
+      for (int u = 0; u < units; u++) {
+        float v = x[o + u];
+        float g = dy[o + u];
+        if (v > 0) {
+          dx[o + u] = g;
+        } else if (v <= 0) {
+          dx[o + u] = alpha[u] * g;
+          alphaGrad[u] += v * g;
+        } else {
+          dx[o + u] = v;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void sigmoidForward(float[] x, float[] y, int n) {
+    sigmoid(x, 0, y, 0, n);
+  }
+
+  @Override
+  public void sigmoidBackward(float[] y, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
+      float s = y[i];
+      dx[i] = dy[i] * (s * (1f - s));
+    }
+  }
+
+  @Override
+  public void tanhForward(float[] x, float[] y, int n) {
+    tanh(x, 0, y, 0, n);
+  }
+
+  @Override
+  public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
+      float t = y[i];
+      dx[i] = dy[i] * (1f - t * t);
+    }
+  }
+
+  @Override
+  public void eluForward(float[] x, float[] y, int n, float alpha) {
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
+      y[i] = v > 0 ? v : (float) (alpha * Math.expm1(v));
+    }
+  }
+
+  @Override
+  public void eluBackward(float[] x, float[] y, float[] dy, float[] dx, int n, float alpha) {
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
+      dx[i] = v > 0 ? dy[i] : dy[i] * (y[i] + alpha);
+    }
+  }
+
+  @Override
+  public void exp(float[] x, int xOff, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] = (float) Math.exp(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void expm1(float[] x, int xOff, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] = (float) Math.expm1(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void log1p(float[] x, int xOff, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] = (float) Math.log1p(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void sin(float[] x, int xOff, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] = (float) Math.sin(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void cos(float[] x, int xOff, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] = (float) Math.cos(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      // 1/(1+e^-x) in double: e^-x overflows to +inf only where the result rounds to 0 anyway.
+      y[yOff + i] = (float) (1.0 / (1.0 + Math.exp(-(double) x[xOff + i])));
+    }
+  }
+
+  @Override
+  public void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = a[aOff + i] + b[bOff + i];
+    }
+  }
+
+  @Override
+  public void sub(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = a[aOff + i] - b[bOff + i];
+    }
+  }
+
+  @Override
+  public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * b[bOff + i];
+    }
+  }
+
+  @Override
+  public void div(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = a[aOff + i] / b[bOff + i];
+    }
+  }
+
+  @Override
+  public void fma(
+      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, float[] out, int outOff,
+      int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = Math.fma(a[aOff + i], b[bOff + i], c[cOff + i]);
+    }
+  }
+
+  @Override
+  public void scale(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * s;
+    }
+  }
+}
