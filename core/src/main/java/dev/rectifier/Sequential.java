@@ -341,6 +341,13 @@ public final class Sequential {
 
   /** One gradient step on the first {@code rows} rows of the workspace; returns the batch loss. */
   private double trainStep(Workspace w, int rows) {
+    double batchLoss = backpropagate(w, rows);
+    optimizer.step();
+    return batchLoss;
+  }
+
+  /** Forward, loss and backward: leaves every parameter's gradient for the batch. */
+  private double backpropagate(Workspace w, int rows) {
     int last = layers.size() - 1;
     forward(w, rows);
     double batchLoss =
@@ -354,7 +361,6 @@ public final class Sequential {
       float[] inputGradient = l == 0 ? null : w.da[l - 1];
       d.backward(input, w.z[l], w.a[l], w.da[l], w.dz[l], inputGradient, rows);
     }
-    optimizer.step();
     return batchLoss;
   }
 
@@ -377,6 +383,33 @@ public final class Sequential {
       }
     }
     return null;
+  }
+
+  /**
+   * Computes the loss on the given rows as one batch and the gradient of every parameter,
+   * without updating anything: afterwards each {@link Parameter#gradients()} holds ∂loss/∂θ.
+   * Useful to check gradients and to inspect their size layer by layer.
+   *
+   * @param x inputs, a row per sample
+   * @param y targets, a row per sample
+   * @return the loss
+   * @throws IllegalStateException if the model is not compiled (the loss is not chosen)
+   */
+  public double computeGradients(float[][] x, float[][] y) {
+    checkLayers();
+    Data dx = Data.of("x", x, inputWidth);
+    Data dy = Data.of("y", y, outputWidth());
+    Data.checkSameRows(dx, dy);
+    if (loss == null) {
+      throw new IllegalStateException("the model is not compiled, so it has no loss");
+    }
+    checkNotFitting();
+    Workspace w = new Workspace(dx.rows);
+    for (int r = 0; r < dx.rows; r++) {
+      dx.copyRow(r, w.x, r * inputWidth);
+      dy.copyRow(r, w.y, r * outputWidth());
+    }
+    return backpropagate(w, dx.rows);
   }
 
   // ---------------------------------------------------------------- inference
