@@ -157,8 +157,11 @@ public final class ProviderRegistry<P> {
   public P require(String name) {
     P p = byName.get(Spec.normalize(name));
     if (p == null) {
+      String suggestion = closest(Spec.normalize(name));
       throw new IllegalArgumentException(
-          "unknown " + what + " '" + name + "'; available: " + describeNames()
+          "unknown " + what + " '" + name + "'"
+              + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")
+              + "; available: " + describeNames()
               + (byName.isEmpty()
                   ? " (no " + what + " providers found: is rectifier-"
                       + (what.equals("activation") ? "activations" : "optim")
@@ -166,6 +169,39 @@ public final class ProviderRegistry<P> {
                   : ""));
     }
     return p;
+  }
+
+  /** The known name nearest to a misspelt one: equal but for '_', or at most 2 edits away. */
+  private String closest(String name) {
+    String best = null;
+    int bestDistance = 3;
+    for (String known : byName.keySet()) {
+      int d = known.replace("_", "").equals(name.replace("_", "")) ? 0 : distance(known, name);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /** @return the providers, each once, in the order found */

@@ -23,7 +23,7 @@ public final class Spec {
     this.values = values;
   }
 
-  /** @return the name, lower-cased, with '-' read as '_' */
+  /** @return the name as written; lookups {@linkplain #normalize normalize} it */
   public String name() {
     return name;
   }
@@ -107,7 +107,7 @@ public final class Spec {
       if (pos != text.length()) {
         throw error("unexpected text after the spec");
       }
-      return new Spec(normalize(name), Collections.unmodifiableMap(values));
+      return new Spec(name, Collections.unmodifiableMap(values));
     }
 
     private Object value() {

@@ -14,7 +14,8 @@ class SpecTest {
   @Test
   void parsesNamesValuesAndWhitespace() {
     Spec s = Spec.parse("activation", "  Leaky-ReLU ( alpha = 1e-2 , shared=true, mode=Tanh )  ");
-    assertThat(s.name()).isEqualTo("leaky_relu");
+    assertThat(s.name()).isEqualTo("Leaky-ReLU");
+    assertThat(Spec.normalize(s.name())).isEqualTo("leaky_relu");
     assertThat(s.values())
         .containsExactly(
             Map.entry("alpha", 0.01), Map.entry("shared", true), Map.entry("mode", "tanh"));

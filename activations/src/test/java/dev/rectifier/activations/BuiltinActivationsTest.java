@@ -1,0 +1,258 @@
+package dev.rectifier.activations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rectifier.Activations;
+import dev.rectifier.Parameter;
+import dev.rectifier.spi.Activation;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every built-in against its double-precision reference. These tests run on whichever kernels the
+ * JVM selected, so the build's two test runs cover the scalar and the vector path.
+ */
+class BuiltinActivationsTest {
+
+  /** The accuracy bound for sigmoid, tanh and elu: 4 units in the last place of the result. */
+  static final double ULPS = 4;
+
+  static final float[] EDGES = {
+    0f, -0f, 1e-30f, -1e-30f, 1e-8f, -1e-8f, 1f, -1f, 20f, -20f, 88f, -88f, 89f, -89f, 100f,
+    -100f, Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+    Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, 0.5f, -0.5f,
+    0.3465736f, -0.3465736f, 9f, -9f, 17f, -17f, 1e-4f, -1e-4f, Float.NaN
+  };
+
+  /** 100,000 seeded inputs over [−100, 100], a dense sample of [−10, 10], then the edge values. */
+  static float[] inputs() {
+    SplittableRandom r = new SplittableRandom(20261130);
+    float[] x = new float[100_000 + 20_000 + EDGES.length];
+    int i = 0;
+    for (; i < 100_000; i++) {
+      x[i] = (float) (r.nextDouble() * 200 - 100);
+    }
+    for (; i < 120_000; i++) {
+      x[i] = (float) (r.nextDouble() * 20 - 10);
+    }
+    System.arraycopy(EDGES, 0, x, i, EDGES.length);
+    return x;
+  }
+
+  static Activation create(Reference ref, int units) {
+    return Activations.create(ref.spec, units);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reference.class)
+  void forwardMatchesTheDoubleReference(Reference ref) {
+    float[] x = inputs();
+    int units = 5;
+    int rows = x.length / units;
+    Activation a = create(ref, units);
+    float[] y = new float[x.length];
+    a.forward(x, y, rows);
+    for (int i = 0; i < rows * units; i++) {
+      double expected = ref.f.applyAsDouble(x[i]);
+      float e = (float) expected;
+      if (Double.isNaN(expected)) {
+        assertThat(y[i]).as("%s(%s)", ref.spec, x[i]).isNaN();
+      } else if (ref.exact() || Float.isInfinite(e)) {
+        assertThat(Float.floatToIntBits(y[i]))
+            .as("%s(%s) = %s, expected exactly %s", ref.spec, x[i], y[i], e)
+            .isEqualTo(Float.floatToIntBits(e));
+      } else {
+        assertThat((double) y[i])
+            .as("%s(%s)", ref.spec, x[i])
+            .isCloseTo(expected, within(ULPS * Math.ulp(e)));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reference.class)
+  void limitsAtInfinityAreExact(Reference ref) {
+    Activation a = create(ref, 1);
+    float[] y = new float[2];
+    a.forward(new float[] {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}, y, 2);
+    assertThat(y[0]).isEqualTo((float) ref.f.applyAsDouble(Double.NEGATIVE_INFINITY));
+    assertThat(y[1]).isEqualTo((float) ref.f.applyAsDouble(Double.POSITIVE_INFINITY));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reference.class)
+  void nanInGivesNanOutForwardAndBackward(Reference ref) {
+    Activation a = create(ref, 3);
+    float[] x = {Float.NaN, 1f, -1f};
+    float[] y = new float[3];
+    a.forward(x, y, 1);
+    assertThat(y[0]).isNaN();
+    float[] dx = new float[3];
+    a.backward(x, y, new float[] {1f, 1f, 1f}, dx, 1);
+    if (ref != Reference.LINEAR) {
+      // linear's derivative is 1 everywhere, so it passes dy through unchanged
+      assertThat(dx[0]).as("gradient through NaN").isNaN();
+    }
+    assertThat(dx[1]).isNotNaN();
+  }
+
+  /**
+   * dx = f'(x)·dy against the analytic derivative in double. Derivatives computed from y inherit
+   * y's error: σ' = y(1−y) changes by |1−2y|·δy and tanh' = 1−y² by 2|y|·δy, with δy ≤ 4 ulp(y);
+   * the float products add a few ε relative. The bound below is that sum.
+   */
+  @ParameterizedTest
+  @EnumSource(Reference.class)
+  void backwardMatchesTheAnalyticDerivative(Reference ref) {
+    float[] x = inputs();
+    int units = 5;
+    int rows = x.length / units;
+    int n = rows * units;
+    SplittableRandom r = new SplittableRandom(3);
+    float[] dy = new float[n];
+    for (int i = 0; i < n; i++) {
+      dy[i] = (float) (r.nextDouble() * 4 - 2);
+    }
+    Activation a = create(ref, units);
+    float[] y = new float[n];
+    float[] dx = new float[n];
+    a.forward(x, y, rows);
+    a.backward(x, y, dy, dx, rows);
+    double eps = Math.ulp(1f);
+    for (int i = 0; i < n; i++) {
+      if (Float.isNaN(x[i])) {
+        continue;
+      }
+      double d = ref.df.applyAsDouble(x[i]);
+      if (x[i] == 0) {
+        d = ref.df.applyAsDouble(-0.0); // the left side at the kink
+      }
+      double expected = d * dy[i];
+      double yErr = ULPS * Math.ulp((float) ref.f.applyAsDouble(x[i]));
+      double tol =
+          Math.abs(dy[i]) * (2 * yErr + 4 * eps * Math.abs(d)) + Math.abs(expected) * 2 * eps;
+      if (ref.exact()) {
+        tol = Math.abs(expected) * eps;
+      }
+      assertThat((double) dx[i])
+          .as("%s'(%s)·%s", ref.spec, x[i], dy[i])
+          .isCloseTo(expected, within(tol + Float.MIN_VALUE));
+    }
+  }
+
+  /**
+   * dx against central differences of the activation's own forward pass, away from the kink.
+   * With h = 1e-3·max(1, |x|) the truncation error is below h²·|f'''|/6 ≤ 1e-6·max(1, x²) and
+   * the rounding of f (a few ulp) contributes at most 4 ulp(f) / 2h.
+   */
+  @ParameterizedTest
+  @EnumSource(Reference.class)
+  void backwardMatchesCentralDifferencesOfForward(Reference ref) {
+    SplittableRandom r = new SplittableRandom(11);
+    int n = 2000;
+    Activation a = create(ref, 1);
+    float[] one = new float[1];
+    for (int k = 0; k < n; k++) {
+      float x = (float) (r.nextDouble() * 20 - 10);
+      float h = (float) (1e-3 * Math.max(1, Math.abs(x)));
+      if (ref.kinkAtZero && Math.abs(x) < 2 * h) {
+        continue;
+      }
+      float xp = x + h;
+      float xm = x - h;
+      a.forward(new float[] {xp}, one, 1);
+      double fp = one[0];
+      a.forward(new float[] {xm}, one, 1);
+      double fm = one[0];
+      double fd = (fp - fm) / ((double) xp - xm);
+      float[] y = new float[1];
+      a.forward(new float[] {x}, y, 1);
+      float[] dx = new float[1];
+      a.backward(new float[] {x}, y, new float[] {1f}, dx, 1);
+      double rounding = 4 * 4 * Math.ulp((float) Math.max(Math.abs(fp), Math.abs(fm))) / (xp - xm);
+      double truncation = 1e-6 * Math.max(1, (double) x * x);
+      assertThat((double) dx[0])
+          .as("%s'(%s)", ref.spec, x)
+          .isCloseTo(fd, within(rounding + truncation + 1e-6));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Reference.class,
+      names = {"PRELU", "PRELU_SHARED"})
+  void preluSlopeGradientIsTheSumOfXTimesDyWhereXIsNotPositive(Reference ref) {
+    int rows = 257;
+    int units = 9;
+    SplittableRandom r = new SplittableRandom(5);
+    float[] x = new float[rows * units];
+    float[] dy = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (r.nextDouble() * 6 - 3);
+      dy[i] = (float) (r.nextDouble() * 2 - 1);
+    }
+    x[3] = 0f;
+    x[4] = -0f;
+    Activation a = create(ref, units);
+    Parameter alpha = a.parameters().get(0);
+    boolean shared = alpha.size() == 1;
+    assertThat(alpha.name()).isEqualTo("alpha");
+    assertThat(alpha.size()).isEqualTo(shared ? 1 : units);
+    float[] y = new float[x.length];
+    float[] dx = new float[x.length];
+    a.forward(x, y, rows);
+    a.backward(x, y, dy, dx, rows);
+    a.backward(x, y, dy, dx, rows); // gradients accumulate
+    double[] expected = new double[alpha.size()];
+    double[] magnitude = new double[alpha.size()];
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] <= 0) {
+        int u = shared ? 0 : i % units;
+        expected[u] += 2.0 * x[i] * dy[i];
+        magnitude[u] += 2.0 * Math.abs(x[i] * dy[i]);
+      }
+    }
+    // A float sum of N terms errs by at most N·ε·Σ|terms|.
+    for (int u = 0; u < expected.length; u++) {
+      double tol = (2.0 * rows * (shared ? units : 1)) * Math.ulp(1f) * magnitude[u];
+      assertThat((double) alpha.gradients()[u]).isCloseTo(expected[u], within(tol));
+    }
+    // Central differences in α of L = Σ y·dy, which is linear in α: exact up to rounding.
+    alpha.zeroGradients();
+    a.backward(x, y, dy, dx, rows);
+    float h = 1e-2f;
+    for (int u = 0; u < alpha.size(); u++) {
+      float old = alpha.values()[u];
+      alpha.values()[u] = old + h;
+      double up = weighted(a, x, dy, rows);
+      alpha.values()[u] = old - h;
+      double down = weighted(a, x, dy, rows);
+      alpha.values()[u] = old;
+      double fd = (up - down) / (2 * h);
+      assertThat((double) alpha.gradients()[u]).isCloseTo(fd, within(1e-3 * (1 + Math.abs(fd))));
+    }
+  }
+
+  private static double weighted(Activation a, float[] x, float[] dy, int rows) {
+    float[] y = new float[x.length];
+    a.forward(x, y, rows);
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += (double) y[i] * dy[i];
+    }
+    return s;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reference.class)
+  void touchesOnlyTheBatchRows(Reference ref) {
+    Activation a = create(ref, 3);
+    float[] x = {1, -1, 2, 5, 5, 5};
+    float[] y = {7, 7, 7, 7, 7, 7};
+    a.forward(x, y, 1);
+    assertThat(y[3]).isEqualTo(7f);
+    assertThat(y[5]).isEqualTo(7f);
+  }
+}
