@@ -81,6 +81,34 @@ abstract class Data {
    * @param width the expected width
    */
   static Data of(String label, float[] data, int rows, int width) {
+    checkFlat(label, data, rows, width);
+    return new Data(label, rows, width) {
+      @Override
+      void copyRow(int r, float[] dst, int off) {
+        System.arraycopy(data, r * cols, dst, off, cols);
+      }
+
+      @Override
+      float get(int r, int c) {
+        return data[r * cols + c];
+      }
+
+      @Override
+      String where(int r, int c) {
+        return flatWhere(label, r, c, cols);
+      }
+    };
+  }
+
+  /**
+   * Checks a flat row-major array without wrapping it: length, then finiteness.
+   *
+   * @param label the argument's name in messages
+   * @param data the values, rows × width
+   * @param rows the number of rows
+   * @param width the expected width
+   */
+  static void checkFlat(String label, float[] data, int rows, int width) {
     if (data == null) {
       throw new IllegalArgumentException(label + " is null; expected " + shape(width));
     }
@@ -93,25 +121,17 @@ abstract class Data {
           label + " has " + data.length + " values; expected rows × width = " + rows + " × "
               + width + " = " + ((long) rows * width));
     }
-    Data d =
-        new Data(label, rows, width) {
-          @Override
-          void copyRow(int r, float[] dst, int off) {
-            System.arraycopy(data, r * cols, dst, off, cols);
-          }
+    for (int i = 0; i < data.length; i++) {
+      if (!Float.isFinite(data[i])) {
+        throw new IllegalArgumentException(
+            flatWhere(label, i / width, i % width, width) + " is " + data[i]
+                + "; expected finite values only");
+      }
+    }
+  }
 
-          @Override
-          float get(int r, int c) {
-            return data[r * cols + c];
-          }
-
-          @Override
-          String where(int r, int c) {
-            return label + "[" + (r * cols + c) + "] (row " + r + ", column " + c + ")";
-          }
-        };
-    d.checkFinite();
-    return d;
+  private static String flatWhere(String label, int r, int c, int cols) {
+    return label + "[" + (r * cols + c) + "] (row " + r + ", column " + c + ")";
   }
 
   private void checkFinite() {

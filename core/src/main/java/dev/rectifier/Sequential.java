@@ -339,6 +339,41 @@ public final class Sequential {
     return history;
   }
 
+  /**
+   * One gradient step on one batch, as Keras' {@code train_on_batch}: forward, loss, backward and
+   * one optimizer update. Once the batch buffers are sized (the first call, or a larger batch
+   * than before), a call allocates nothing.
+   *
+   * @param x inputs, rows × {@link #inputWidth()} values, row-major
+   * @param y targets, rows × {@link #outputWidth()} values, row-major
+   * @param rows the number of samples in the batch
+   * @return the loss on the batch, before the update
+   * @throws IllegalArgumentException for arrays of the wrong length or non-finite values
+   * @throws TrainingDivergedException if the loss is not finite; no update is applied then
+   */
+  public double trainOnBatch(float[] x, float[] y, int rows) {
+    checkLayers();
+    Data.checkFlat("x", x, rows, inputWidth);
+    Data.checkFlat("y", y, rows, outputWidth());
+    if (!compiled) {
+      throw new IllegalStateException(
+          "the model is not compiled; call compile(optimizer, loss) before trainOnBatch");
+    }
+    checkNotFitting();
+    if (training == null || training.capacity < rows) {
+      training = new Workspace(rows);
+    }
+    Workspace w = training;
+    System.arraycopy(x, 0, w.x, 0, rows * inputWidth);
+    System.arraycopy(y, 0, w.y, 0, rows * outputWidth());
+    double batchLoss = backpropagate(w, rows);
+    if (!Double.isFinite(batchLoss)) {
+      throw new TrainingDivergedException(batchLoss);
+    }
+    optimizer.step();
+    return batchLoss;
+  }
+
   /** One gradient step on the first {@code rows} rows of the workspace; returns the batch loss. */
   private double trainStep(Workspace w, int rows) {
     double batchLoss = backpropagate(w, rows);
@@ -372,13 +407,18 @@ public final class Sequential {
     }
   }
 
+  /** @return where the first non-finite parameter value is, or null if all are finite */
   private String firstNonFinite() {
-    for (Dense d : layers) {
-      for (Parameter p : d.parameters()) {
-        for (float v : p.values()) {
-          if (!Float.isFinite(v)) {
-            return "a value of " + d.name() + "/" + p.name();
+    for (Parameter p : parameters) {
+      float[] v = p.values();
+      for (int i = 0; i < v.length; i++) {
+        if (!Float.isFinite(v[i])) {
+          for (Dense d : layers) {
+            if (d.parameters().contains(p)) {
+              return "a value of " + d.name() + "/" + p.name();
+            }
           }
+          return "a value of " + p.name();
         }
       }
     }

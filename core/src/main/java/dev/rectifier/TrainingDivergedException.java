@@ -31,7 +31,19 @@ public final class TrainingDivergedException extends ArithmeticException {
     this.restoredEpoch = restoredEpoch;
   }
 
-  /** @return the epoch in which training diverged, from 1 */
+  /** For {@link Sequential#trainOnBatch}: the batch's loss was not finite; nothing was updated. */
+  TrainingDivergedException(double loss) {
+    super(
+        "the loss of this batch became " + loss + "; no update was applied, the weights are"
+            + " unchanged. Try a smaller learning rate, or check the data's scale");
+    this.epoch = 0;
+    this.batch = 1;
+    this.step = 1;
+    this.loss = loss;
+    this.restoredEpoch = 0;
+  }
+
+  /** @return the epoch in which training diverged, from 1 (0 for trainOnBatch) */
   public int epoch() {
     return epoch;
   }

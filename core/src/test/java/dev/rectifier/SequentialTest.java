@@ -347,6 +347,46 @@ class SequentialTest {
   }
 
   @Test
+  void trainOnBatchIsOneStepOfFitOverTheSameBatch() {
+    float[][] x = random(20, 2, 31);
+    float[][] y = random(20, 1, 32);
+    Sequential a = smallModel(12);
+    Sequential b = smallModel(12);
+    History h = a.fit(x, y, new FitOptions().epochs(1).batchSize(20).shuffle(false));
+    double loss = b.trainOnBatch(flat(x), flat(y), 20);
+    assertThat(loss).isEqualTo(h.loss()[0]);
+    List<float[]> wa = weights(a);
+    List<float[]> wb = weights(b);
+    for (int i = 0; i < wa.size(); i++) {
+      assertThat(wb.get(i)).containsExactly(wa.get(i));
+    }
+    assertThat(b.optimizer().iterations()).isEqualTo(1);
+  }
+
+  @Test
+  void trainOnBatchRejectsBadDataAndLeavesWeightsAloneWhenTheLossIsNotFinite() {
+    Sequential m =
+        new Sequential(1, 3).add(new Dense(1)).compile("plain_sgd(learning_rate=0.1)", "mse");
+    assertThatThrownBy(() -> m.trainOnBatch(new float[] {1, Float.NaN}, new float[] {1, 2}, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("x[1] (row 1, column 0) is NaN; expected finite values only");
+    assertThatThrownBy(() -> m.trainOnBatch(new float[] {1, 2}, new float[] {1}, 2))
+        .hasMessageContaining("y has 1 values; expected rows × width = 2 × 1 = 2");
+    ((Dense) m.layers().get(0)).kernel().values()[0] = 1f;
+    List<float[]> before = weights(m);
+    // finite data whose error, 6e38, overflows float: the loss is infinite
+    assertThatThrownBy(
+            () -> m.trainOnBatch(new float[] {3e38f}, new float[] {-3e38f}, 1))
+        .isInstanceOf(TrainingDivergedException.class)
+        .hasMessageContaining("no update was applied");
+    List<float[]> after = weights(m);
+    for (int i = 0; i < before.size(); i++) {
+      assertThat(after.get(i)).containsExactly(before.get(i));
+    }
+    assertThat(m.optimizer().iterations()).isZero();
+  }
+
+  @Test
   void addingALayerAfterCompileRequiresCompilingAgain() {
     Sequential m = smallModel(1);
     m.add(new Dense(2));
