@@ -19,6 +19,15 @@ public interface FitListener {
   default void onFitStart(Sequential model, int epochs, int batchesPerEpoch) {}
 
   /**
+   * When fit sees a problem worth knowing before it trains, such as many dead units at
+   * initialization. The same message also goes to {@code System.Logger} as a WARNING, once.
+   *
+   * @param model the model being trained
+   * @param message what is wrong, why it matters and what helps
+   */
+  default void onWarning(Sequential model, String message) {}
+
+  /**
    * After an epoch.
    *
    * @param model the model, with the weights at the end of the epoch

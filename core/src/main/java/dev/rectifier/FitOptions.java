@@ -16,6 +16,8 @@ import java.util.Objects;
  *   <tr><td>{@link #seed(long)}</td><td>none: shuffling continues the model's seeded stream</td></tr>
  *   <tr><td>{@link #validationData}</td><td>none</td></tr>
  *   <tr><td>{@link #listener(FitListener)}</td><td>none</td></tr>
+ *   <tr><td>{@link #deadUnitWarning(double)}</td><td>0.25: warn when more than a quarter of a
+ *       layer's units are dead on the training data before training</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -33,6 +35,7 @@ public final class FitOptions {
   private Object validationY;
   private int validationRows;
   private final List<FitListener> listeners = new ArrayList<>();
+  private double deadUnitWarning = 0.25;
 
   /** Options with every default. */
   public FitOptions() {}
@@ -123,6 +126,28 @@ public final class FitOptions {
   public FitOptions listener(FitListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
+  }
+
+  /**
+   * Before training, fit checks every layer on the training data and warns once (through {@code
+   * System.Logger} and {@link FitListener#onWarning}) when more than this share of a layer's units
+   * are dead. 1 turns the check off.
+   *
+   * @param share a share in [0, 1]
+   * @return these options
+   */
+  public FitOptions deadUnitWarning(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(
+          "dead-unit warning share must be in [0, 1]. Received: share=" + share);
+    }
+    this.deadUnitWarning = share;
+    return this;
+  }
+
+  /** @return the share of dead units in a layer above which fit warns */
+  public double deadUnitWarning() {
+    return deadUnitWarning;
   }
 
   /** @return the number of epochs */

@@ -33,6 +33,8 @@ import java.util.SplittableRandom;
  */
 public final class Sequential {
 
+  private static final System.Logger LOG = System.getLogger("dev.rectifier");
+
   /** Rows per chunk when predict and evaluate run without a training workspace. */
   private static final int CHUNK_ROWS = 1024;
 
@@ -286,6 +288,7 @@ public final class Sequential {
     for (FitListener l : listeners) {
       l.onFitStart(this, epochs, batches);
     }
+    warnAboutDeadUnits(x, options.deadUnitWarning(), listeners);
     History history = new History(vx != null);
     long step = 0;
     for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -374,6 +377,105 @@ public final class Sequential {
     return batchLoss;
   }
 
+  /**
+   * Before training: if more than {@code share} of a layer's units are dead on the training data,
+   * says so once through System.Logger and every listener, with the cause and the remedies.
+   */
+  private void warnAboutDeadUnits(Data x, double share, List<FitListener> listeners) {
+    if (share >= 1) {
+      return;
+    }
+    ModelReport report = Diagnostics.inspect(this, x, null, Diagnostics.DEFAULT_SATURATION_BOUND, 0);
+    StringBuilder layersText = new StringBuilder();
+    for (LayerReport r : report.layers()) {
+      if (r.deadCount() > 0 && r.deadShare() > share) {
+        layersText.append(layersText.length() == 0 ? "" : "; ")
+            .append(r.deadCount()).append(" of ").append(r.units()).append(" units of ")
+            .append(r.layer()).append(" (").append(r.activation()).append(")");
+      }
+    }
+    if (layersText.length() == 0) {
+      return;
+    }
+    String message =
+        "dead units at the start of training: " + layersText + " have derivative 0 on every"
+            + " training sample, so they get no gradient and cannot learn. Common cause: inputs of"
+            + " one sign with zero biases put a unit's kink outside the data. Remedies: a leaky"
+            + " variant (leaky_relu, prelu, elu), another initializer (he_uniform), or biases that"
+            + " place each kink inside the data (Sequential.placeKinksInData)";
+    LOG.log(System.Logger.Level.WARNING, message);
+    for (FitListener l : listeners) {
+      l.onWarning(this, message);
+    }
+  }
+
+  /**
+   * Sets the biases of every layer with a piecewise-linear activation (relu, leaky_relu, prelu,
+   * ...) so that each unit's kink passes through the data: b_u = κ − w_u·h_k, where κ is the
+   * unit's first breakpoint and h_k the layer's input for a training sample k drawn at random
+   * (redrawn, up to ten times, if the unit would still be dead on the data). No unit then starts
+   * dead, and the kinks spread over the data as the samples do. Layers are set in order, each
+   * from the outputs of the layers before it. The draws come from the model's seed.
+   *
+   * @param x training inputs, a row per sample
+   * @return this model
+   */
+  public Sequential placeKinksInData(float[][] x) {
+    checkLayers();
+    checkNotFitting();
+    Data data = Data.of("x", x, inputWidth);
+    SplittableRandom random = initRandom.split();
+    float[] in = new float[data.rows * inputWidth];
+    for (int r = 0; r < data.rows; r++) {
+      data.copyRow(r, in, r * inputWidth);
+    }
+    int rows = data.rows;
+    for (Dense d : layers) {
+      int width = d.inputWidth();
+      int units = d.outputWidth();
+      float[] w = d.kernel().values();
+      float[] b = d.bias().values();
+      for (int u = 0; u < units; u++) {
+        var pieces = d.activation().piecewiseLinear(u);
+        if (pieces.isEmpty() || pieces.get().breakpointCount() == 0) {
+          continue;
+        }
+        double kink = pieces.get().breakpoint(0);
+        for (int attempt = 0; attempt < 10; attempt++) {
+          int k = random.nextInt(rows);
+          double dot = 0;
+          for (int j = 0; j < width; j++) {
+            dot += (double) w[j * units + u] * in[k * width + j];
+          }
+          b[u] = (float) (kink - dot);
+          if (!deadOnData(w, b[u], u, units, in, rows, width, kink)) {
+            break;
+          }
+        }
+      }
+      float[] z = new float[rows * units];
+      float[] a = new float[rows * units];
+      d.forward(in, z, a, rows);
+      in = a;
+    }
+    return this;
+  }
+
+  /** Whether unit u's pre-activation stays at or below its first kink on every sample. */
+  private static boolean deadOnData(
+      float[] w, float bias, int u, int units, float[] in, int rows, int width, double kink) {
+    for (int r = 0; r < rows; r++) {
+      double z = bias;
+      for (int j = 0; j < width; j++) {
+        z += (double) w[j * units + u] * in[r * width + j];
+      }
+      if (z > kink) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One gradient step on the first {@code rows} rows of the workspace; returns the batch loss. */
   private double trainStep(Workspace w, int rows) {
     double batchLoss = backpropagate(w, rows);
@@ -436,6 +538,12 @@ public final class Sequential {
    * @throws IllegalStateException if the model is not compiled (the loss is not chosen)
    */
   public double computeGradients(float[][] x, float[][] y) {
+    checkNotFitting();
+    return computeGradientsDuringFit(x, y);
+  }
+
+  /** As computeGradients, also from a listener while fit runs (it does not touch fit's buffers). */
+  double computeGradientsDuringFit(float[][] x, float[][] y) {
     checkLayers();
     Data dx = Data.of("x", x, inputWidth);
     Data dy = Data.of("y", y, outputWidth());
@@ -443,7 +551,6 @@ public final class Sequential {
     if (loss == null) {
       throw new IllegalStateException("the model is not compiled, so it has no loss");
     }
-    checkNotFitting();
     Workspace w = new Workspace(dx.rows);
     for (int r = 0; r < dx.rows; r++) {
       dx.copyRow(r, w.x, r * inputWidth);

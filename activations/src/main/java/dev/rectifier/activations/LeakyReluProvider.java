@@ -4,6 +4,8 @@ import dev.rectifier.spi.Activation;
 import dev.rectifier.spi.ActivationProvider;
 import dev.rectifier.spi.HyperParameter;
 import dev.rectifier.spi.HyperParameters;
+import dev.rectifier.spi.PiecewiseLinear;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -61,6 +63,11 @@ public final class LeakyReluProvider implements ActivationProvider {
     @Override
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int rows) {
       kernels.leakyReluBackward(x, dy, dx, rows * units, alpha);
+    }
+
+    @Override
+    public Optional<PiecewiseLinear> piecewiseLinear(int unit) {
+      return Optional.of(PiecewiseLinear.rectifier(alpha));
     }
   }
 }

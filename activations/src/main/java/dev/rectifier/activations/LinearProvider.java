@@ -3,6 +3,8 @@ package dev.rectifier.activations;
 import dev.rectifier.spi.Activation;
 import dev.rectifier.spi.ActivationProvider;
 import dev.rectifier.spi.HyperParameters;
+import dev.rectifier.spi.PiecewiseLinear;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -51,6 +53,11 @@ public final class LinearProvider implements ActivationProvider {
     @Override
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int rows) {
       System.arraycopy(dy, 0, dx, 0, rows * units);
+    }
+
+    @Override
+    public Optional<PiecewiseLinear> piecewiseLinear(int unit) {
+      return Optional.of(PiecewiseLinear.identity());
     }
   }
 }

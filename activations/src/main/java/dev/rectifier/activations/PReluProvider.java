@@ -5,8 +5,10 @@ import dev.rectifier.spi.Activation;
 import dev.rectifier.spi.ActivationProvider;
 import dev.rectifier.spi.HyperParameter;
 import dev.rectifier.spi.HyperParameters;
+import dev.rectifier.spi.PiecewiseLinear;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code prelu(alpha=0.25, shared=false)}: leaky ReLU whose negative slope is learned.
@@ -83,6 +85,11 @@ public final class PReluProvider implements ActivationProvider {
     @Override
     public List<Parameter> parameters() {
       return List.of(alpha);
+    }
+
+    @Override
+    public Optional<PiecewiseLinear> piecewiseLinear(int unit) {
+      return Optional.of(PiecewiseLinear.rectifier(alpha.values()[shared ? 0 : unit]));
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.rectifier.activations;
 import dev.rectifier.spi.Activation;
 import dev.rectifier.spi.ActivationProvider;
 import dev.rectifier.spi.HyperParameters;
+import dev.rectifier.spi.PiecewiseLinear;
+import java.util.Optional;
 
 /**
  * {@code relu}, the rectified linear unit.
@@ -45,6 +47,11 @@ public final class ReluProvider implements ActivationProvider {
     @Override
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int rows) {
       kernels.reluBackward(x, dy, dx, rows * units);
+    }
+
+    @Override
+    public Optional<PiecewiseLinear> piecewiseLinear(int unit) {
+      return Optional.of(PiecewiseLinear.rectifier(0));
     }
   }
 }

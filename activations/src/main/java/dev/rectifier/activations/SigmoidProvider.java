@@ -14,7 +14,7 @@ import dev.rectifier.spi.HyperParameters;
  *
  * Evaluated without overflow for every input, exactly 0 at −∞ and 1 at +∞, never NaN for finite
  * x. No hyper-parameters. Range (0, 1); monotonic; not zero-centred (f(0) = 0.5). Saturates: for
- * |x| &gt; 7, f' &lt; 1e-3 and gradients vanish.
+ * |x| &gt; 6.9, f' &lt; 1e-3 and gradients vanish.
  */
 public final class SigmoidProvider implements ActivationProvider {
 

@@ -2,6 +2,7 @@ package dev.rectifier.spi;
 
 import dev.rectifier.Parameter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An activation function applied to a batch of a layer's outputs: y = f(x), element by element
@@ -60,6 +61,18 @@ public interface Activation {
    * @param rows the number of samples in the batch
    */
   void backward(float[] x, float[] y, float[] dy, float[] dx, int rows);
+
+  /**
+   * For a piecewise-linear activation, the function that one unit applies, exactly as the kernels
+   * compute it (for trainable slopes, their current values). Diagnostics use it to compute a
+   * network's straight segments from its weights.
+   *
+   * @param unit the unit, from 0
+   * @return the function, or empty if the activation is not piecewise linear (the default)
+   */
+  default Optional<PiecewiseLinear> piecewiseLinear(int unit) {
+    return Optional.empty();
+  }
 
   /**
    * The trainable parameters, updated by the optimizer with the layer's weights.
