@@ -40,8 +40,7 @@ public final class Sequential {
 
   private final int inputWidth;
   private final long seed;
-  private final SplittableRandom initRandom;
-  private final SplittableRandom shuffleRandom;
+  private long epochsTrained;
   private final List<Dense> layers = new ArrayList<>();
   private Optimizer optimizer;
   private Loss loss;
@@ -70,9 +69,27 @@ public final class Sequential {
     }
     this.inputWidth = inputWidth;
     this.seed = seed;
-    SplittableRandom root = new SplittableRandom(seed);
-    this.shuffleRandom = root.split();
-    this.initRandom = root;
+  }
+
+  /** Purposes of the random streams derived from the seed. */
+  private static final long INIT = 1;
+  private static final long SHUFFLE = 2;
+  private static final long KINKS = 3;
+
+  /**
+   * The random stream for one purpose and index, such as the weights of layer 2 or the shuffle of
+   * epoch 17: a function of the seed alone, so that saving and loading a model, or splitting one
+   * fit into several, draws exactly the same numbers.
+   */
+  static SplittableRandom stream(long seed, long purpose, long index) {
+    return new SplittableRandom(mix(seed ^ mix(purpose * 0x9E3779B97F4A7C15L + index)));
+  }
+
+  /** The finalizer of SplitMix64: a bijection that spreads every input bit over the output. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /**
@@ -87,7 +104,7 @@ public final class Sequential {
     checkNotFitting();
     Dense dense = (Dense) layer;
     String name = layers.isEmpty() ? "dense" : "dense_" + layers.size();
-    dense.build(name, outputWidth(), initRandom.split());
+    dense.build(name, outputWidth(), stream(seed, INIT, layers.size()));
     layers.add(dense);
     compiled = false;
     List<Parameter> all = new ArrayList<>();
@@ -147,6 +164,14 @@ public final class Sequential {
   /** @return the seed given at construction */
   public long seed() {
     return seed;
+  }
+
+  /**
+   * @return the number of epochs this model has completed in all its fit calls; the shuffle of
+   *     the next epoch is drawn from the seed and this count
+   */
+  public long epochsTrained() {
+    return epochsTrained;
   }
 
   /** @return the layers, in order */
@@ -276,8 +301,7 @@ public final class Sequential {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    SplittableRandom shuffler =
-        options.hasSeed() ? new SplittableRandom(options.seedValue()) : shuffleRandom;
+    long shuffleSeed = options.hasSeed() ? options.seedValue() : seed;
     Snapshot snapshot = new Snapshot();
     snapshot.save();
     List<FitListener> listeners = options.listeners();
@@ -293,6 +317,11 @@ public final class Sequential {
     long step = 0;
     for (int epoch = 1; epoch <= epochs; epoch++) {
       if (options.shuffle()) {
+        // Each epoch's order depends only on the seed and the epoch's index in the model's life.
+        SplittableRandom shuffler = stream(shuffleSeed, SHUFFLE, epochsTrained);
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
         for (int i = n - 1; i > 0; i--) {
           int j = shuffler.nextInt(i + 1);
           int t = order[i];
@@ -330,6 +359,7 @@ public final class Sequential {
       double epochLoss = sum / n;
       double valLoss = vx == null ? Double.NaN : evaluate(vx, vy, w);
       history.add(epochLoss, valLoss);
+      epochsTrained++;
       snapshot.save();
       snapshot.epoch = epoch;
       for (FitListener l : listeners) {
@@ -424,7 +454,7 @@ public final class Sequential {
     checkLayers();
     checkNotFitting();
     Data data = Data.of("x", x, inputWidth);
-    SplittableRandom random = initRandom.split();
+    SplittableRandom random = stream(seed, KINKS, 0);
     float[] in = new float[data.rows * inputWidth];
     for (int r = 0; r < data.rows; r++) {
       data.copyRow(r, in, r * inputWidth);
@@ -709,6 +739,7 @@ public final class Sequential {
     final List<float[]> state = optimizer.state();
     final float[][] stateCopy = new float[state.size()][];
     long iterations;
+    long epochsTrainedThen;
     int epoch;
 
     Snapshot() {
@@ -728,6 +759,7 @@ public final class Sequential {
         System.arraycopy(state.get(i), 0, stateCopy[i], 0, stateCopy[i].length);
       }
       iterations = optimizer.iterations();
+      epochsTrainedThen = epochsTrained;
     }
 
     void restore() {
@@ -739,6 +771,7 @@ public final class Sequential {
         System.arraycopy(stateCopy[i], 0, state.get(i), 0, stateCopy[i].length);
       }
       optimizer.setIterations(iterations);
+      epochsTrained = epochsTrainedThen;
     }
   }
 
