@@ -1,5 +1,9 @@
 package dev.rectifier;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -164,6 +168,84 @@ public final class Sequential {
   /** @return the seed given at construction */
   public long seed() {
     return seed;
+  }
+
+  /** Sets the epoch count of a loaded model. */
+  void restoreEpochsTrained(long epochs) {
+    this.epochsTrained = epochs;
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /**
+   * Saves the model, with its optimizer's state if it is compiled, in Rectifier's model format
+   * ({@code docs/format.md}). The file is written next to the target under a temporary name,
+   * forced to the device and then renamed over the target in one atomic step: a crash or a full
+   * disk never leaves an existing model file truncated or corrupt.
+   *
+   * @param path the file to write
+   * @throws IOException if writing fails; the target is then unchanged
+   * @throws IllegalArgumentException if an activation or optimizer could not be found again by
+   *     name when loading (it is not installed through its provider)
+   */
+  public void save(Path path) throws IOException {
+    save(path, true);
+  }
+
+  /**
+   * Saves the model; without the optimizer's state the file is smaller, and a loaded model
+   * trains on with a fresh optimizer.
+   *
+   * @param path the file to write
+   * @param withOptimizerState whether to store the optimizer's state (Adam's moments, the step
+   *     count) so that training resumes exactly where it stopped
+   * @throws IOException if writing fails; the target is then unchanged
+   */
+  public void save(Path path, boolean withOptimizerState) throws IOException {
+    Objects.requireNonNull(path, "path");
+    checkLayers();
+    checkNotFitting();
+    ModelFiles.save(this, path, withOptimizerState);
+  }
+
+  /**
+   * Writes the model, with its optimizer's state, to a stream (which is flushed, not closed).
+   *
+   * @param out the stream
+   * @throws IOException if writing fails
+   */
+  public void save(OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    checkLayers();
+    checkNotFitting();
+    ModelFiles.save(this, out, true);
+  }
+
+  /**
+   * Loads a model saved by {@link #save(Path)}. Activations and the optimizer are created again
+   * through their providers, by name; the model comes back compiled if it was saved compiled.
+   * Its predictions equal the saved model's bit for bit on the same kernels, and with the
+   * optimizer state, further training continues exactly as if it had never stopped.
+   *
+   * @param path the file
+   * @return the model
+   * @throws ModelFormatException for any defect of the file: the message names it
+   * @throws IOException if the file cannot be read
+   */
+  public static Sequential load(Path path) throws IOException {
+    return ModelFiles.load(Objects.requireNonNull(path, "path"));
+  }
+
+  /**
+   * Loads a model from a stream, read to its end (and not closed).
+   *
+   * @param in the stream
+   * @return the model
+   * @throws ModelFormatException for any defect of the data
+   * @throws IOException if the stream cannot be read
+   */
+  public static Sequential load(InputStream in) throws IOException {
+    return ModelFiles.load(Objects.requireNonNull(in, "in"));
   }
 
   /**
