@@ -1,5 +1,9 @@
 package dev.rectifier;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +44,7 @@ public final class Sequential {
 
   private final int inputWidth;
   private final long seed;
-  private final SplittableRandom initRandom;
-  private final SplittableRandom shuffleRandom;
+  private long epochsTrained;
   private final List<Dense> layers = new ArrayList<>();
   private Optimizer optimizer;
   private Loss loss;
@@ -70,9 +73,27 @@ public final class Sequential {
     }
     this.inputWidth = inputWidth;
     this.seed = seed;
-    SplittableRandom root = new SplittableRandom(seed);
-    this.shuffleRandom = root.split();
-    this.initRandom = root;
+  }
+
+  /** Purposes of the random streams derived from the seed. */
+  private static final long INIT = 1;
+  private static final long SHUFFLE = 2;
+  private static final long KINKS = 3;
+
+  /**
+   * The random stream for one purpose and index, such as the weights of layer 2 or the shuffle of
+   * epoch 17: a function of the seed alone, so that saving and loading a model, or splitting one
+   * fit into several, draws exactly the same numbers.
+   */
+  static SplittableRandom stream(long seed, long purpose, long index) {
+    return new SplittableRandom(mix(seed ^ mix(purpose * 0x9E3779B97F4A7C15L + index)));
+  }
+
+  /** The finalizer of SplitMix64: a bijection that spreads every input bit over the output. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /**
@@ -87,7 +108,7 @@ public final class Sequential {
     checkNotFitting();
     Dense dense = (Dense) layer;
     String name = layers.isEmpty() ? "dense" : "dense_" + layers.size();
-    dense.build(name, outputWidth(), initRandom.split());
+    dense.build(name, outputWidth(), stream(seed, INIT, layers.size()));
     layers.add(dense);
     compiled = false;
     List<Parameter> all = new ArrayList<>();
@@ -147,6 +168,92 @@ public final class Sequential {
   /** @return the seed given at construction */
   public long seed() {
     return seed;
+  }
+
+  /** Sets the epoch count of a loaded model. */
+  void restoreEpochsTrained(long epochs) {
+    this.epochsTrained = epochs;
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /**
+   * Saves the model, with its optimizer's state if it is compiled, in Rectifier's model format
+   * ({@code docs/format.md}). The file is written next to the target under a temporary name,
+   * forced to the device and then renamed over the target in one atomic step: a crash or a full
+   * disk never leaves an existing model file truncated or corrupt.
+   *
+   * @param path the file to write
+   * @throws IOException if writing fails; the target is then unchanged
+   * @throws IllegalArgumentException if an activation or optimizer could not be found again by
+   *     name when loading (it is not installed through its provider)
+   */
+  public void save(Path path) throws IOException {
+    save(path, true);
+  }
+
+  /**
+   * Saves the model; without the optimizer's state the file is smaller, and a loaded model
+   * trains on with a fresh optimizer.
+   *
+   * @param path the file to write
+   * @param withOptimizerState whether to store the optimizer's state (Adam's moments, the step
+   *     count) so that training resumes exactly where it stopped
+   * @throws IOException if writing fails; the target is then unchanged
+   */
+  public void save(Path path, boolean withOptimizerState) throws IOException {
+    Objects.requireNonNull(path, "path");
+    checkLayers();
+    checkNotFitting();
+    ModelFiles.save(this, path, withOptimizerState);
+  }
+
+  /**
+   * Writes the model, with its optimizer's state, to a stream (which is flushed, not closed).
+   *
+   * @param out the stream
+   * @throws IOException if writing fails
+   */
+  public void save(OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    checkLayers();
+    checkNotFitting();
+    ModelFiles.save(this, out, true);
+  }
+
+  /**
+   * Loads a model saved by {@link #save(Path)}. Activations and the optimizer are created again
+   * through their providers, by name; the model comes back compiled if it was saved compiled.
+   * Its predictions equal the saved model's bit for bit on the same kernels, and with the
+   * optimizer state, further training continues exactly as if it had never stopped.
+   *
+   * @param path the file
+   * @return the model
+   * @throws ModelFormatException for any defect of the file: the message names it
+   * @throws IOException if the file cannot be read
+   */
+  public static Sequential load(Path path) throws IOException {
+    return ModelFiles.load(Objects.requireNonNull(path, "path"));
+  }
+
+  /**
+   * Loads a model from a stream, read to its end (and not closed).
+   *
+   * @param in the stream
+   * @return the model
+   * @throws ModelFormatException for any defect of the data
+   * @throws IOException if the stream cannot be read
+   */
+  public static Sequential load(InputStream in) throws IOException {
+    return ModelFiles.load(Objects.requireNonNull(in, "in"));
+  }
+
+  /**
+   * @return the number of epochs this model has completed in all its fit calls; the shuffle of
+   *     the next epoch is drawn from the seed and this count
+   */
+  public long epochsTrained() {
+    return epochsTrained;
   }
 
   /** @return the layers, in order */
@@ -276,8 +383,7 @@ public final class Sequential {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    SplittableRandom shuffler =
-        options.hasSeed() ? new SplittableRandom(options.seedValue()) : shuffleRandom;
+    long shuffleSeed = options.hasSeed() ? options.seedValue() : seed;
     Snapshot snapshot = new Snapshot();
     snapshot.save();
     List<FitListener> listeners = options.listeners();
@@ -293,6 +399,11 @@ public final class Sequential {
     long step = 0;
     for (int epoch = 1; epoch <= epochs; epoch++) {
       if (options.shuffle()) {
+        // Each epoch's order depends only on the seed and the epoch's index in the model's life.
+        SplittableRandom shuffler = stream(shuffleSeed, SHUFFLE, epochsTrained);
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
         for (int i = n - 1; i > 0; i--) {
           int j = shuffler.nextInt(i + 1);
           int t = order[i];
@@ -330,6 +441,7 @@ public final class Sequential {
       double epochLoss = sum / n;
       double valLoss = vx == null ? Double.NaN : evaluate(vx, vy, w);
       history.add(epochLoss, valLoss);
+      epochsTrained++;
       snapshot.save();
       snapshot.epoch = epoch;
       for (FitListener l : listeners) {
@@ -424,7 +536,7 @@ public final class Sequential {
     checkLayers();
     checkNotFitting();
     Data data = Data.of("x", x, inputWidth);
-    SplittableRandom random = initRandom.split();
+    SplittableRandom random = stream(seed, KINKS, 0);
     float[] in = new float[data.rows * inputWidth];
     for (int r = 0; r < data.rows; r++) {
       data.copyRow(r, in, r * inputWidth);
@@ -709,6 +821,7 @@ public final class Sequential {
     final List<float[]> state = optimizer.state();
     final float[][] stateCopy = new float[state.size()][];
     long iterations;
+    long epochsTrainedThen;
     int epoch;
 
     Snapshot() {
@@ -728,6 +841,7 @@ public final class Sequential {
         System.arraycopy(state.get(i), 0, stateCopy[i], 0, stateCopy[i].length);
       }
       iterations = optimizer.iterations();
+      epochsTrainedThen = epochsTrained;
     }
 
     void restore() {
@@ -739,6 +853,7 @@ public final class Sequential {
         System.arraycopy(stateCopy[i], 0, state.get(i), 0, stateCopy[i].length);
       }
       optimizer.setIterations(iterations);
+      epochsTrained = epochsTrainedThen;
     }
   }
 

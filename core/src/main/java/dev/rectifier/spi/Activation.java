@@ -24,7 +24,7 @@ import java.util.Optional;
  *   <li>at a kink the derivative takes the left side (the derivative of ReLU at 0 is 0);
  *   <li>{@link #forward} does not change the activation's state, so it may run on several threads
  *       at once with different arrays (the model's {@code predict} relies on it);
- *   <li>{@link #toString()} reads like a spec string, {@code leaky_relu(alpha=0.01)}, which {@code
+ *   <li>{@code toString()} reads like a spec string, {@code leaky_relu(alpha=0.01)}, which {@code
  *       Activations.create} turns back into an equal activation.
  * </ul>
  *

@@ -20,7 +20,7 @@ public interface ActivationProvider {
 
   /**
    * The canonical name, lower_snake_case, such as {@code leaky_relu}. It is what model files and
-   * {@link Activation#toString()} use.
+   * an activation's {@code toString()} use.
    *
    * @return the name
    */

@@ -24,7 +24,7 @@ import java.util.Objects;
  * ArrayMath.add(x, 0, y, 0, y, 0, n);    // y = x + sin² x
  * }</pre>
  *
- * @throws IndexOutOfBoundsException (every method) if a range does not fit its array
+ * <p>Every method throws {@link IndexOutOfBoundsException} if a range does not fit its array.
  */
 public final class ArrayMath {
 

@@ -88,21 +88,7 @@ public final class HyperParameter {
       boolean minInclusive,
       double max,
       boolean maxInclusive) {
-    HyperParameter p =
-        new HyperParameter(
-            name, Kind.REAL, null, min, minInclusive, max, maxInclusive, List.of(), "");
-    p.checkRange();
-    if (!p.admits(defaultValue)) {
-      throw new IllegalArgumentException(
-          "default of hyper-parameter '"
-              + name
-              + "' is "
-              + defaultValue
-              + ", outside its range "
-              + p.range());
-    }
-    return new HyperParameter(
-        name, Kind.REAL, defaultValue, min, minInclusive, max, maxInclusive, List.of(), "");
+    return requiredReal(name, min, minInclusive, max, maxInclusive).withDefault(defaultValue);
   }
 
   /**
@@ -138,17 +124,18 @@ public final class HyperParameter {
     HyperParameter p =
         new HyperParameter(name, Kind.INTEGER, null, min, true, max, true, List.of(), "");
     p.checkRange();
-    if (!p.admits(defaultValue)) {
+    return p.withDefault(defaultValue);
+  }
+
+  /** This numeric declaration with a default, which must lie in its range. */
+  private HyperParameter withDefault(double value) {
+    if (!admits(value)) {
       throw new IllegalArgumentException(
-          "default of hyper-parameter '"
-              + name
-              + "' is "
-              + defaultValue
-              + ", outside its range "
-              + p.range());
+          "default of hyper-parameter '" + name + "' is " + value + ", outside its range "
+              + range());
     }
     return new HyperParameter(
-        name, Kind.INTEGER, (double) defaultValue, min, true, max, true, List.of(), "");
+        name, kind, value, min, minInclusive, max, maxInclusive, choices, description);
   }
 
   /**

@@ -9,6 +9,10 @@ final class ScalarMatrixKernels implements MatrixKernels {
 
   @Override
   public void matmulBias(float[] a, float[] b, float[] bias, float[] out, int m, int k, int n) {
+    if (n == 1) {
+      matvecBias(a, b, bias == null ? 0f : bias[0], out, m, k);
+      return;
+    }
     for (int i = 0; i < m; i++) {
       int o = i * n;
       if (bias != null) {
@@ -27,8 +31,56 @@ final class ScalarMatrixKernels implements MatrixKernels {
     }
   }
 
+  /**
+   * One output column: each out[i] is its own fma chain over p, four rows at a time so that the
+   * chains overlap instead of waiting on one another.
+   */
+  private static void matvecBias(float[] a, float[] b, float bias, float[] out, int m, int k) {
+    int i = 0;
+    for (; i + 4 <= m; i += 4) {
+      int r0 = i * k;
+      int r1 = r0 + k;
+      int r2 = r1 + k;
+      int r3 = r2 + k;
+      float s0 = bias;
+      float s1 = bias;
+      float s2 = bias;
+      float s3 = bias;
+      for (int p = 0; p < k; p++) {
+        float bp = b[p];
+        s0 = Math.fma(a[r0 + p], bp, s0);
+        s1 = Math.fma(a[r1 + p], bp, s1);
+        s2 = Math.fma(a[r2 + p], bp, s2);
+        s3 = Math.fma(a[r3 + p], bp, s3);
+      }
+      out[i] = s0;
+      out[i + 1] = s1;
+      out[i + 2] = s2;
+      out[i + 3] = s3;
+    }
+    for (; i < m; i++) {
+      int r = i * k;
+      float s = bias;
+      for (int p = 0; p < k; p++) {
+        s = Math.fma(a[r + p], b[p], s);
+      }
+      out[i] = s;
+    }
+  }
+
   @Override
   public void accumulateTransposedProduct(float[] a, float[] d, float[] c, int m, int k, int n) {
+    if (n == 1) {
+      // c[p] continues its chain over i; the loop over p runs along contiguous memory
+      for (int i = 0; i < m; i++) {
+        float dv = d[i];
+        int ai = i * k;
+        for (int p = 0; p < k; p++) {
+          c[p] = Math.fma(a[ai + p], dv, c[p]);
+        }
+      }
+      return;
+    }
     for (int i = 0; i < m; i++) {
       int ai = i * k;
       int di = i * n;
@@ -44,16 +96,37 @@ final class ScalarMatrixKernels implements MatrixKernels {
 
   @Override
   public void matmulTransposed(float[] d, float[] b, float[] out, int m, int n, int k) {
+    if (n == 1) {
+      for (int i = 0; i < m; i++) {
+        float dv = d[i];
+        int o = i * k;
+        for (int p = 0; p < k; p++) {
+          out[o + p] = dv * b[p];
+        }
+      }
+      return;
+    }
     for (int i = 0; i < m; i++) {
       int di = i * n;
       int o = i * k;
       for (int p = 0; p < k; p++) {
         int bp = p * n;
-        float s = 0f;
-        for (int j = 0; j < n; j++) {
-          s = Math.fma(d[di + j], b[bp + j], s);
+        // four partial sums, so that consecutive fma do not wait on one another
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+          s0 = Math.fma(d[di + j], b[bp + j], s0);
+          s1 = Math.fma(d[di + j + 1], b[bp + j + 1], s1);
+          s2 = Math.fma(d[di + j + 2], b[bp + j + 2], s2);
+          s3 = Math.fma(d[di + j + 3], b[bp + j + 3], s3);
         }
-        out[o + p] = s;
+        for (; j < n; j++) {
+          s0 = Math.fma(d[di + j], b[bp + j], s0);
+        }
+        out[o + p] = (s0 + s1) + (s2 + s3);
       }
     }
   }
