@@ -8,7 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -47,17 +45,28 @@ final class Charts {
   private Charts() {}
 
   /**
-   * Draws and encodes a tiny chart on a background thread, so that the AWT, font and PNG encoder
-   * start-up (most of a second) overlaps the training instead of following it.
+   * Draws and encodes a chart like the real ones on a background thread, so that the start-up of
+   * AWT, the fonts and the PNG encoder, and the first slow pass through the drawing code (most of
+   * a second together) overlap the training instead of following it.
    */
   static void warmUp() {
     Thread t =
         new Thread(
             () -> {
               try {
-                XYChart c = new XYChartBuilder().width(60).height(40).title("warm-up").build();
-                c.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
-                BitmapEncoder.saveBitmap(c, OutputStream.nullOutputStream(), BitmapFormat.PNG);
+                XYChart c = new XYChartBuilder().width(120).height(90).title("warm-up").build();
+                style(c.getStyler(), true);
+                double[] x = {0, 0.3, 0.6, 1};
+                double[] y = {1, -0.2, -0.9, 0.9};
+                XYSeries points = c.addSeries("points", x, y);
+                points.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+                points.setMarker(SeriesMarkers.CIRCLE);
+                XYSeries line = c.addSeries("line", x, y);
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineWidth(2f);
+                c.getStyler().setYAxisLogarithmic(false);
+                c.addAnnotation(new AnnotationText("text", 0.5, 0.5, false));
+                png(image(c));
               } catch (IOException | RuntimeException | Error e) {
                 // the real drawing will meet the same problem and report it
               }
@@ -249,38 +258,45 @@ final class Charts {
 
   /** Writes one chart as a PNG, atomically. */
   static void writePng(Chart<?, ?> chart, Path target) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-    BitmapEncoder.saveBitmap(chart, bytes, BitmapFormat.PNG);
-    write(bytes.toByteArray(), target);
+    write(png(image(chart)), target);
   }
 
-  /** Writes charts of one size as one PNG of panels, row by row, atomically. */
-  static void writePanels(List<? extends Chart<?, ?>> charts, int columns, Path target)
-      throws IOException {
-    int cols = Math.min(columns, charts.size());
-    int rows = (charts.size() + cols - 1) / cols;
-    int w = charts.get(0).getWidth();
-    int h = charts.get(0).getHeight();
+  /** Draws a chart into an image; thread-safe for distinct charts. */
+  static BufferedImage image(Chart<?, ?> chart) {
+    return BitmapEncoder.getBufferedImage(chart);
+  }
+
+  /** Lays out images of one size as panels, row by row, on white. */
+  static BufferedImage grid(List<BufferedImage> panels, int columns) {
+    int cols = Math.min(columns, panels.size());
+    int rows = (panels.size() + cols - 1) / cols;
+    int w = panels.get(0).getWidth();
+    int h = panels.get(0).getHeight();
     BufferedImage grid = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = grid.createGraphics();
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
-      for (int i = 0; i < charts.size(); i++) {
-        g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % cols) * w,
-            (i / cols) * h, null);
+      for (int i = 0; i < panels.size(); i++) {
+        g.drawImage(panels.get(i), (i % cols) * w, (i / cols) * h, null);
       }
     } finally {
       g.dispose();
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * 1024);
-    if (!ImageIO.write(grid, "png", bytes)) {
-      throw new IOException("no PNG encoder in this JVM");
-    }
-    write(bytes.toByteArray(), target);
+    return grid;
   }
 
-  private static void write(byte[] png, Path target) throws IOException {
+  /** Encodes an image as PNG. */
+  static byte[] png(BufferedImage image) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * 1024);
+    if (!ImageIO.write(image, "png", bytes)) {
+      throw new IOException("no PNG encoder in this JVM");
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Writes bytes to a file atomically: a temporary file beside it, then a move. */
+  static void write(byte[] png, Path target) throws IOException {
     Path tmp =
         target.resolveSibling(
             "." + target.getFileName() + "." + ProcessHandle.current().pid() + "."

@@ -1,5 +1,6 @@
 package dev.rectifier.examples;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -7,22 +8,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.knowm.xchart.XYChart;
 
 /**
  * {@code compare}: trains the network with every activation, several seeds each, ranks the
  * activations by their median validation MSE and draws the fits side by side.
  *
  * <p>The runs are independent, so they go on a pool of threads; each run's numbers are the same
- * on any thread, and everything is reported in a fixed order (activation, then seed).
+ * on any thread, and everything is reported in a fixed order (activation, then seed). Training
+ * {@code 6 × 5} runs is most of the work; the pictures are drawn on the same pool as soon as an
+ * activation's runs are done.
  */
 final class Compare {
+
+  private static final int PANEL_WIDTH = 360;
+  private static final int PANEL_HEIGHT = 260;
 
   private Compare() {}
 
@@ -52,16 +59,7 @@ final class Compare {
       throws IOException, InterruptedException {
     Charts.warmUp();
     List<String> activations = o.activationsToCompare();
-    List<Experiment.Config> configs = new ArrayList<>();
-    for (String a : activations) {
-      for (int s = 0; s < o.seeds; s++) {
-        configs.add(new Experiment.Config(a, o.units, o.epochs, o.batchSize, o.learningRate,
-            o.seed + s, o.kinksInData));
-      }
-    }
-    int threads = Math.min(o.threads, configs.size());
-    long start = System.nanoTime();
-    List<Experiment.Result> results = new ArrayList<>();
+    int threads = Math.min(o.threads, activations.size() * o.seeds);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -70,16 +68,80 @@ final class Compare {
               t.setDaemon(true);
               return t;
             });
+    long start = System.nanoTime();
+    List<Summary> summaries = new ArrayList<>();
+    Map<String, BufferedImage> panels = new HashMap<>();
     try (Progress progress =
-        Progress.start(err, "compare", (long) configs.size() * o.epochs,
+        Progress.start(err, "compare", (long) activations.size() * o.seeds * o.epochs,
             !o.json && Progress.terminal())) {
-      List<Future<Experiment.Result>> futures = new ArrayList<>();
-      for (Experiment.Config c : configs) {
-        futures.add(pool.submit(() -> Experiment.run(c, false, true, progress)));
+      // Every run is queued first; each activation's panel is drawn as soon as its last seed is
+      // done, on whichever thread is free, so drawing fills the idle end of the training.
+      List<CompletableFuture<Summary>> perActivation = new ArrayList<>();
+      List<CompletableFuture<BufferedImage>> drawn = new ArrayList<>();
+      for (String a : activations) {
+        List<CompletableFuture<Experiment.Result>> runs = new ArrayList<>();
+        for (int s = 0; s < o.seeds; s++) {
+          Experiment.Config c =
+              new Experiment.Config(a, o.units, o.epochs, o.batchSize, o.learningRate,
+                  o.seed + s, o.kinksInData);
+          runs.add(CompletableFuture.supplyAsync(
+              () -> Experiment.run(c, false, true, progress), pool));
+        }
+        CompletableFuture<Summary> summary =
+            CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0]))
+                .thenApply(v -> Summary.of(a, runs.stream().map(CompletableFuture::join)
+                    .toList()));
+        perActivation.add(summary);
+        drawn.add(summary.thenApplyAsync(
+            sum -> Charts.image(Charts.fit(sum.medianRun(), PANEL_WIDTH, PANEL_HEIGHT, true)),
+            pool));
       }
-      for (Future<Experiment.Result> f : futures) {
-        results.add(f.get());
+      for (int i = 0; i < activations.size(); i++) {
+        summaries.add(join(perActivation.get(i)));
+        panels.put(activations.get(i), join(drawn.get(i)));
       }
+    } finally {
+      pool.shutdownNow();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    List<Summary> ranked = new ArrayList<>(summaries);
+    ranked.sort(Comparator.comparingDouble(Summary::medianVal)
+        .thenComparing(Summary::activation));
+    List<BufferedImage> inRankOrder = new ArrayList<>();
+    for (Summary s : ranked) {
+      inRankOrder.add(panels.get(s.activation()));
+    }
+    Path curvesPng = o.out.resolve("compare-curves.png");
+    Path msePng = o.out.resolve("compare-mse.png");
+    Files.createDirectories(o.out);
+    Charts.write(Charts.png(Charts.grid(inRankOrder, 3)), curvesPng);
+    Charts.writePng(Charts.mse(ranked, o.seeds, 800, 500), msePng);
+
+    for (Summary s : summaries) {
+      for (Experiment.Result r : s.runs()) {
+        if (r.diverged() != null) {
+          err.println(r.config().activation() + ", seed " + r.config().seed()
+              + ": training stopped early: " + r.diverged());
+        }
+      }
+    }
+    if (o.json) {
+      for (Summary s : summaries) {
+        for (Experiment.Result r : s.runs()) {
+          out.println(Json.line(r));
+        }
+      }
+      return;
+    }
+    printTable(o, ranked, threads, seconds, out);
+    out.println("wrote " + curvesPng + " and " + msePng);
+  }
+
+  /** Waits for a result; a failure in a run is rethrown as it was thrown there. */
+  private static <T> T join(CompletableFuture<T> f) throws InterruptedException {
+    try {
+      return f.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re) {
@@ -89,43 +151,7 @@ final class Compare {
         throw error;
       }
       throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
     }
-    double trainSeconds = (System.nanoTime() - start) / 1e9;
-
-    List<Summary> ranked = new ArrayList<>();
-    for (int a = 0; a < activations.size(); a++) {
-      ranked.add(Summary.of(activations.get(a),
-          results.subList(a * o.seeds, (a + 1) * o.seeds)));
-    }
-    ranked.sort(Comparator.comparingDouble(Summary::medianVal)
-        .thenComparing(Summary::activation));
-
-    Path curvesPng = o.out.resolve("compare-curves.png");
-    Path msePng = o.out.resolve("compare-mse.png");
-    Files.createDirectories(o.out);
-    List<XYChart> panels = new ArrayList<>();
-    for (Summary s : ranked) {
-      panels.add(Charts.fit(s.medianRun(), 360, 260, true));
-    }
-    Charts.writePanels(panels, 3, curvesPng);
-    Charts.writePng(Charts.mse(ranked, o.seeds, 800, 500), msePng);
-
-    for (Experiment.Result r : results) {
-      if (r.diverged() != null) {
-        err.println(r.config().activation() + ", seed " + r.config().seed()
-            + ": training stopped early: " + r.diverged());
-      }
-    }
-    if (o.json) {
-      for (Experiment.Result r : results) {
-        out.println(Json.line(r));
-      }
-      return;
-    }
-    printTable(o, ranked, threads, trainSeconds, out);
-    out.println("wrote " + curvesPng + " and " + msePng);
   }
 
   private static void printTable(
