@@ -74,19 +74,28 @@ final class Compare {
     try (Progress progress =
         Progress.start(err, "compare", (long) activations.size() * o.seeds * o.epochs,
             !o.json && Progress.terminal())) {
-      // Every run is queued first; each activation's panel is drawn as soon as its last seed is
-      // done, on whichever thread is free, so drawing fills the idle end of the training.
-      List<CompletableFuture<Summary>> perActivation = new ArrayList<>();
-      List<CompletableFuture<BufferedImage>> drawn = new ArrayList<>();
-      for (String a : activations) {
-        List<CompletableFuture<Experiment.Result>> runs = new ArrayList<>();
-        for (int s = 0; s < o.seeds; s++) {
+      // Every run is queued first, seed by seed, so that all the activations pass through the
+      // training code early and the JIT compiles it once for all of them rather than again for
+      // each new one. An activation's panel is drawn as soon as its last seed is done, on
+      // whichever thread is free, so drawing fills the idle end of the training.
+      List<List<CompletableFuture<Experiment.Result>>> byActivation = new ArrayList<>();
+      for (int i = 0; i < activations.size(); i++) {
+        byActivation.add(new ArrayList<>());
+      }
+      for (int s = 0; s < o.seeds; s++) {
+        for (int i = 0; i < activations.size(); i++) {
           Experiment.Config c =
-              new Experiment.Config(a, o.units, o.epochs, o.batchSize, o.learningRate,
-                  o.seed + s, o.kinksInData);
-          runs.add(CompletableFuture.supplyAsync(
+              new Experiment.Config(activations.get(i), o.units, o.epochs, o.batchSize,
+                  o.learningRate, o.seed + s, o.kinksInData);
+          byActivation.get(i).add(CompletableFuture.supplyAsync(
               () -> Experiment.run(c, false, true, progress), pool));
         }
+      }
+      List<CompletableFuture<Summary>> perActivation = new ArrayList<>();
+      List<CompletableFuture<BufferedImage>> drawn = new ArrayList<>();
+      for (int i = 0; i < activations.size(); i++) {
+        String a = activations.get(i);
+        List<CompletableFuture<Experiment.Result>> runs = byActivation.get(i);
         CompletableFuture<Summary> summary =
             CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0]))
                 .thenApply(v -> Summary.of(a, runs.stream().map(CompletableFuture::join)
