@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar Activation
- *   java -jar benchmarks/target/benchmarks.jar 'Activation.forward' -p activation=relu,tanh -p size=65536
+ *   java -jar benchmarks/target/benchmarks.jar 'ActivationBenchmark.forward' -p activation=relu,tanh -p size=65536
  *   java -cp benchmarks/target/benchmarks.jar:my-plugin.jar org.openjdk.jmh.Main Activation -p activation=snake
  * </pre>
  *

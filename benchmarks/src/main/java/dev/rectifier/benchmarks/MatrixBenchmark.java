@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar Matrix
- *   java -jar benchmarks/target/benchmarks.jar 'Matrix.matmulBias' -p shape=256x784x512
+ *   java -jar benchmarks/target/benchmarks.jar 'MatrixBenchmark.matmulBias' -p shape=256x784x512
  * </pre>
  */
 @State(Scope.Thread)
