@@ -2,10 +2,7 @@ package dev.rectifier.benchmarks;
 
 import dev.rectifier.Dataset;
 import dev.rectifier.Datasets;
-import dev.rectifier.FitOptions;
-import dev.rectifier.History;
 import dev.rectifier.Sequential;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,7 +10,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -21,29 +17,21 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One training step, as a user gets it from {@link Sequential#fit}: forward, MSE loss, backward and
- * an Adam update on one batch, with everything fit does around it.
- *
- * <p>fit is the only public way to train, and each call does some fixed work (checking the data,
- * an order array, a snapshot of the weights to restore if training diverges). So each invocation
- * calls fit once on a data set of exactly one batch, with {@code shuffle(false)} and as many epochs
- * as steps wanted: every epoch is then exactly one step on the same rows, and
- * {@code @OperationsPerInvocation} divides the time by the number of steps. What fit does per call
- * is amortised over those steps; what it does per epoch (saving the snapshot, scanning the weights
- * for NaN, recording the loss) is counted in every step, as it is for a data set of one batch.
- * Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is then the allocation per step.
+ * One training step — forward, MSE loss, backward and an Adam update on one batch — as {@link
+ * Sequential#trainOnBatch} performs it: the step {@code fit} repeats for every batch, without the
+ * per-call work of fit (checking the data, the snapshot kept to undo a diverged epoch).
  *
  * <ul>
  *   <li>{@code motivating…}: the 1-30-1 ReLU network of the motivating experiment on the first 32
- *       rows of {@code Datasets.noisyCosine(200, 0.08, 1)}, batch 32, 100 steps per fit call.
+ *       rows of {@code Datasets.noisyCosine(200, 0.08, 1)}, batch 32.
  *   <li>{@code big…}: 784-512-512-10 ReLU on 256 rows of random inputs in [0, 1) and random
- *       targets in [0, 1), batch 256, 10 steps per fit call (a scalar step takes a few hundred
- *       milliseconds; 100 would make one invocation longer than a measurement iteration).
+ *       targets in [0, 1), batch 256.
  * </ul>
  *
  * The weights keep training across invocations; the model is built once per fork from a fixed
- * seed. Compare the motivating network with {@link HandWrittenStepBenchmark}, the same step as
- * plain Java loops.
+ * seed. Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the allocation per step, which
+ * should be about 0 B/op. Compare the motivating network with {@link HandWrittenStepBenchmark}, the
+ * same step as plain Java loops.
  *
  * <p>How to run:
  *
@@ -58,28 +46,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class TrainingStepBenchmark {
 
-  static final int MOTIVATING_STEPS = 100;
-  static final int BIG_STEPS = 10;
-
   /** The 1-30-1 network and one batch of 32 rows of the motivating data. */
   @State(Scope.Thread)
   public static class MotivatingNetwork {
+    static final int ROWS = 32;
     Sequential model;
-    float[][] x;
-    float[][] y;
-    FitOptions options;
+    float[] x = new float[ROWS];
+    float[] y = new float[ROWS];
 
     @Setup
     public void setUp() {
       Dataset data = Datasets.noisyCosine(200, 0.08, 1);
-      x = Arrays.copyOf(data.x(), 32);
-      y = Arrays.copyOf(data.y(), 32);
+      for (int i = 0; i < ROWS; i++) {
+        x[i] = data.x()[i][0];
+        y[i] = data.y()[i][0];
+      }
       model = Networks.motivating("adam");
-      options = new FitOptions().epochs(MOTIVATING_STEPS).batchSize(32).shuffle(false);
     }
 
-    History fit() {
-      return model.fit(x, y, options);
+    double step() {
+      return model.trainOnBatch(x, y, ROWS);
     }
   }
 
@@ -90,7 +76,6 @@ public class TrainingStepBenchmark {
     Sequential model;
     float[] x;
     float[] y;
-    FitOptions options;
 
     @Setup
     public void setUp() {
@@ -104,43 +89,38 @@ public class TrainingStepBenchmark {
         y[i] = (float) random.nextDouble();
       }
       model = Networks.big("adam");
-      options = new FitOptions().epochs(BIG_STEPS).batchSize(ROWS).shuffle(false);
     }
 
-    History fit() {
-      return model.fit(x, y, ROWS, options);
+    double step() {
+      return model.trainOnBatch(x, y, ROWS);
     }
   }
 
   @Benchmark
-  @OperationsPerInvocation(MOTIVATING_STEPS)
   @Fork(value = KernelForks.FORKS, jvmArgsAppend = KernelForks.SCALAR)
-  public History motivatingScalar(MotivatingNetwork net) {
-    return net.fit();
+  public double motivatingScalar(MotivatingNetwork net) {
+    return net.step();
   }
 
   @Benchmark
-  @OperationsPerInvocation(MOTIVATING_STEPS)
   @Fork(
       value = KernelForks.FORKS,
       jvmArgsAppend = {KernelForks.ADD_VECTOR_MODULE, KernelForks.VECTOR})
-  public History motivatingVector(MotivatingNetwork net) {
-    return net.fit();
+  public double motivatingVector(MotivatingNetwork net) {
+    return net.step();
   }
 
   @Benchmark
-  @OperationsPerInvocation(BIG_STEPS)
   @Fork(value = KernelForks.FORKS, jvmArgsAppend = KernelForks.SCALAR)
-  public History bigScalar(BigNetwork net) {
-    return net.fit();
+  public double bigScalar(BigNetwork net) {
+    return net.step();
   }
 
   @Benchmark
-  @OperationsPerInvocation(BIG_STEPS)
   @Fork(
       value = KernelForks.FORKS,
       jvmArgsAppend = {KernelForks.ADD_VECTOR_MODULE, KernelForks.VECTOR})
-  public History bigVector(BigNetwork net) {
-    return net.fit();
+  public double bigVector(BigNetwork net) {
+    return net.step();
   }
 }
