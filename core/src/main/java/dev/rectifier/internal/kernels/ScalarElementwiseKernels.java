@@ -14,11 +14,26 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
     }
   }
 
+  /**
+   * All ones where v &gt; 0 (+∞ included), else 0 (NaN included): a select without a branch,
+   * which would mispredict on data of mixed signs.
+   */
+  private static int positive(float v) {
+    int bits = Float.floatToRawIntBits(v);
+    return (-bits & (bits - 0x7F800001)) >> 31;
+  }
+
+  /** a where mask is all ones, b where it is 0. */
+  private static float select(int mask, float a, float b) {
+    return Float.intBitsToFloat(
+        (Float.floatToRawIntBits(a) & mask) | (Float.floatToRawIntBits(b) & ~mask));
+  }
+
   @Override
   public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
     for (int i = 0; i < n; i++) {
       float v = x[i];
-      dx[i] = v > 0 ? dy[i] : (v <= 0 ? 0f : v);
+      dx[i] = v != v ? v : select(positive(v), dy[i], 0f);
     }
   }
 
@@ -26,7 +41,7 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
   public void leakyReluForward(float[] x, float[] y, int n, float alpha) {
     for (int i = 0; i < n; i++) {
       float v = x[i];
-      y[i] = v > 0 ? v : alpha * v;
+      y[i] = select(positive(v), v, alpha * v);
     }
   }
 
@@ -34,7 +49,8 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
   public void leakyReluBackward(float[] x, float[] dy, float[] dx, int n, float alpha) {
     for (int i = 0; i < n; i++) {
       float v = x[i];
-      dx[i] = v > 0 ? dy[i] : (v <= 0 ? alpha * dy[i] : v);
+      float g = dy[i];
+      dx[i] = v != v ? v : select(positive(v), g, alpha * g);
     }
   }
 
@@ -43,9 +59,9 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
     double sum = 0;
     for (int i = 0; i < n; i++) {
       float v = x[i];
-      if (v <= 0) {
-        sum += (double) v * dy[i];
-      }
+      // v ≤ 0 (NaN excluded): keep the product, else add exactly 0
+      long keep = v <= 0 ? -1L : 0L;
+      sum += Double.longBitsToDouble(Double.doubleToRawLongBits((double) v * dy[i]) & keep);
     }
     return sum;
   }
@@ -55,7 +71,7 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
     for (int r = 0, o = 0; r < rows; r++, o += units) {
       for (int u = 0; u < units; u++) {
         float v = x[o + u];
-        y[o + u] = v > 0 ? v : alpha[u] * v;
+        y[o + u] = select(positive(v), v, alpha[u] * v);
       }
     }
   }
@@ -67,14 +83,13 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
       for (int u = 0; u < units; u++) {
         float v = x[o + u];
         float g = dy[o + u];
-        if (v > 0) {
-          dx[o + u] = g;
-        } else if (v <= 0) {
-          dx[o + u] = alpha[u] * g;
-          alphaGrad[u] += v * g;
-        } else {
+        if (v != v) {
           dx[o + u] = v;
+          continue;
         }
+        int m = positive(v);
+        dx[o + u] = select(m, g, alpha[u] * g);
+        alphaGrad[u] += select(m, 0f, v * g);
       }
     }
   }

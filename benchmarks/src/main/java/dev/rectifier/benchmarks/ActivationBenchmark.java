@@ -1,0 +1,109 @@
+package dev.rectifier.benchmarks;
+
+import dev.rectifier.Activations;
+import dev.rectifier.spi.Activation;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Forward and backward of one activation, taken by name through {@link Activations} exactly as a
+ * {@code Dense} layer takes it, on the scalar and on the vector kernels.
+ *
+ * <p>The batch is one row of {@code size} units ({@code rows = 1}), so {@code size} is the number
+ * of floats per call; divide ns/op by it for ns per element. For {@code prelu} this means one
+ * learned slope per element, a slope array as long as the data: its worst case. The inputs are
+ * uniform in [−5, 5], both signs mixed, so branches are unpredictable; the upstream gradient is
+ * uniform in [−1, 1]. 65537 floats is not a multiple of any vector width and exercises the tails.
+ *
+ * <p>How to run (after {@code mvn -q -pl benchmarks -am package -DskipTests}):
+ *
+ * <pre>
+ *   java -jar benchmarks/target/benchmarks.jar Activation
+ *   java -jar benchmarks/target/benchmarks.jar 'ActivationBenchmark.forward' -p activation=relu,tanh -p size=65536
+ *   java -cp benchmarks/target/benchmarks.jar:my-plugin.jar org.openjdk.jmh.Main Activation -p activation=snake
+ * </pre>
+ *
+ * The last line benchmarks a plug-in activation: any name the plug-in's provider answers to.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ActivationBenchmark {
+
+  /** The activation's name or spec string, such as {@code leaky_relu(alpha=0.1)}. */
+  @Param({"relu", "leaky_relu", "prelu", "sigmoid", "tanh", "elu", "linear"})
+  public String activation;
+
+  /** Floats per call. */
+  @Param({"1024", "65536", "1048576", "65537"})
+  public int size;
+
+  private static final int ROWS = 1;
+
+  private Activation f;
+  private float[] x;
+  private float[] y;
+  private float[] dy;
+  private float[] dx;
+
+  @Setup
+  public void setUp() {
+    f = Activations.create(activation, size);
+    SplittableRandom random = new SplittableRandom(42);
+    x = new float[size];
+    y = new float[size];
+    dy = new float[size];
+    dx = new float[size];
+    for (int i = 0; i < size; i++) {
+      x[i] = (float) random.nextDouble(-5, 5);
+      dy[i] = (float) random.nextDouble(-1, 1);
+    }
+    // backward reads the outputs of the matching forward (sigmoid, tanh and elu use them).
+    f.forward(x, y, ROWS);
+  }
+
+  @Benchmark
+  @Fork(value = KernelForks.FORKS, jvmArgsAppend = KernelForks.SCALAR)
+  public float[] forwardScalar() {
+    f.forward(x, y, ROWS);
+    return y;
+  }
+
+  @Benchmark
+  @Fork(value = KernelForks.FORKS, jvmArgsAppend = KernelForks.SCALAR)
+  public float[] backwardScalar() {
+    f.backward(x, y, dy, dx, ROWS);
+    return dx;
+  }
+
+  @Benchmark
+  @Fork(
+      value = KernelForks.FORKS,
+      jvmArgsAppend = {KernelForks.ADD_VECTOR_MODULE, KernelForks.VECTOR})
+  public float[] forwardVector() {
+    f.forward(x, y, ROWS);
+    return y;
+  }
+
+  @Benchmark
+  @Fork(
+      value = KernelForks.FORKS,
+      jvmArgsAppend = {KernelForks.ADD_VECTOR_MODULE, KernelForks.VECTOR})
+  public float[] backwardVector() {
+    f.backward(x, y, dy, dx, ROWS);
+    return dx;
+  }
+}
