@@ -35,7 +35,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class Charts {
 
-  private static final Color DATA = new Color(150, 150, 150);
+  private static final Color DATA = new Color(165, 165, 165);
   private static final Color TRUTH = new Color(120, 170, 120);
   private static final Color FIT = new Color(31, 100, 180);
   private static final Color KINK = new Color(220, 90, 30);
@@ -83,9 +83,9 @@ final class Charts {
         panel
             ? String.format(Locale.ROOT, "%s  (seed %d, val MSE %.4f)", r.config().activation(),
                 r.config().seed(), r.valMse())
-            : String.format(Locale.ROOT, "%s, %d units, %d epochs, seed %d: train MSE %.4f",
-                r.canonicalActivation(), r.config().units(), r.epochs(), r.config().seed(),
-                r.trainMse());
+            : String.format(Locale.ROOT, "%s, %d units (%d dead), %d epochs, seed %d: train MSE"
+                    + " %.4f", r.canonicalActivation(), r.config().units(), r.deadUnits(),
+                r.epochs(), r.config().seed(), r.trainMse());
     XYChart chart =
         new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(panel ? "" : "x")
             .yAxisTitle(panel ? "" : "y").build();
@@ -93,7 +93,7 @@ final class Charts {
     chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(-1.5).setYAxisMax(1.5);
     chart.getStyler().setLegendPosition(LegendPosition.InsideN);
     chart.getStyler().setLegendVisible(!panel);
-    chart.getStyler().setMarkerSize(panel ? 3 : 4);
+    chart.getStyler().setMarkerSize(panel ? 4 : 6);
 
     Dataset d = r.train();
     double[] dx = new double[d.size()];
