@@ -16,15 +16,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * {@code compare}: trains the network with every activation, several seeds each, ranks the
  * activations by their median validation MSE and draws the fits side by side.
  *
  * <p>The runs are independent, so they go on a pool of threads; each run's numbers are the same
- * on any thread, and everything is reported in a fixed order (activation, then seed). Training
- * {@code 6 × 5} runs is most of the work; the pictures are drawn on the same pool as soon as an
- * activation's runs are done.
+ * on any thread, and everything is reported in a fixed order (activation, then seed).
  */
 final class Compare {
 
@@ -74,23 +73,8 @@ final class Compare {
     try (Progress progress =
         Progress.start(err, "compare", (long) activations.size() * o.seeds * o.epochs,
             !o.json && Progress.terminal())) {
-      // Every run is queued first, seed by seed, so that all the activations pass through the
-      // training code early and the JIT compiles it once for all of them rather than again for
-      // each new one. An activation's panel is drawn as soon as its last seed is done, on
-      // whichever thread is free, so drawing fills the idle end of the training.
-      List<List<CompletableFuture<Experiment.Result>>> byActivation = new ArrayList<>();
-      for (int i = 0; i < activations.size(); i++) {
-        byActivation.add(new ArrayList<>());
-      }
-      for (int s = 0; s < o.seeds; s++) {
-        for (int i = 0; i < activations.size(); i++) {
-          Experiment.Config c =
-              new Experiment.Config(activations.get(i), o.units, o.epochs, o.batchSize,
-                  o.learningRate, o.seed + s, o.kinksInData);
-          byActivation.get(i).add(CompletableFuture.supplyAsync(
-              () -> Experiment.run(c, false, true, progress), pool));
-        }
-      }
+      List<List<CompletableFuture<Experiment.Result>>> byActivation =
+          schedule(o, activations, pool, progress);
       List<CompletableFuture<Summary>> perActivation = new ArrayList<>();
       List<CompletableFuture<BufferedImage>> drawn = new ArrayList<>();
       for (int i = 0; i < activations.size(); i++) {
@@ -145,6 +129,57 @@ final class Compare {
     }
     printTable(o, ranked, threads, seconds, out);
     out.println("wrote " + curvesPng + " and " + msePng);
+  }
+
+  /**
+   * Queues every run on the pool and returns their results by activation, then seed.
+   *
+   * <p>Until the JIT has compiled the training code and an activation's kernels, a run is many
+   * times slower than after (with the vector kernels, the first run of an activation takes 0.5 to
+   * 1.5 s, the next ones 15 to 50 ms), and two such runs at once only compete with the compiler
+   * for the cores. So the first seed of every activation trains alone, one after the other, and
+   * the remaining runs are queued on all threads when they are done. Runs are queued seed by seed
+   * rather than activation by activation, so that every activation reaches the compiled training
+   * code early. An activation's panel is drawn as soon as its last seed is done, on whichever
+   * thread is free, so drawing fills the idle end of the training.
+   */
+  private static List<List<CompletableFuture<Experiment.Result>>> schedule(
+      Options o, List<String> activations, ExecutorService pool, Progress progress) {
+    List<List<CompletableFuture<Experiment.Result>>> byActivation = new ArrayList<>();
+    List<Runnable> tasks = new ArrayList<>();
+    for (int i = 0; i < activations.size(); i++) {
+      byActivation.add(new ArrayList<>());
+    }
+    for (int s = 0; s < o.seeds; s++) {
+      for (int i = 0; i < activations.size(); i++) {
+        Experiment.Config c =
+            new Experiment.Config(activations.get(i), o.units, o.epochs, o.batchSize,
+                o.learningRate, o.seed + s, o.kinksInData);
+        CompletableFuture<Experiment.Result> result = new CompletableFuture<>();
+        byActivation.get(i).add(result);
+        tasks.add(() -> {
+          try {
+            result.complete(Experiment.run(c, false, true, progress));
+          } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+          }
+        });
+      }
+    }
+    int warmUp = activations.size();
+    pool.execute(() -> {
+      for (Runnable task : tasks.subList(0, warmUp)) {
+        task.run();
+      }
+      try {
+        for (Runnable task : tasks.subList(warmUp, tasks.size())) {
+          pool.execute(task);
+        }
+      } catch (RejectedExecutionException e) {
+        // the pool was shut down because a run failed; that failure is reported
+      }
+    });
+    return byActivation;
   }
 
   /** Waits for a result; a failure in a run is rethrown as it was thrown there. */
