@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -64,7 +63,6 @@ final class Charts {
                 XYSeries line = c.addSeries("line", x, y);
                 line.setMarker(SeriesMarkers.NONE);
                 line.setLineWidth(2f);
-                c.getStyler().setYAxisLogarithmic(false);
                 c.addAnnotation(new AnnotationText("text", 0.5, 0.5, false));
                 png(image(c));
               } catch (IOException | RuntimeException | Error e) {
