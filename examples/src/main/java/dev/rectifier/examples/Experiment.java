@@ -48,7 +48,7 @@ final class Experiment {
 
   /**
    * The fitted function over [0, 1] as a polyline, and its kinks when the network is piecewise
-   * linear (empty arrays otherwise).
+   * linear (null otherwise).
    */
   record Curve(double[] x, double[] y, double[] kinkX, double[] kinkY) {
     boolean piecewiseLinear() {
