@@ -41,6 +41,12 @@ final class Charts {
   private static final Color VALIDATION = new Color(220, 90, 30);
   private static final Color FLOOR = new Color(110, 110, 110);
 
+  static {
+    // Encode in memory: ImageIO's default disk cache makes a temporary file per picture, and its
+    // first use seeds a SecureRandom, which loads the security providers.
+    ImageIO.setUseCache(false);
+  }
+
   private Charts() {}
 
   /**
