@@ -2,6 +2,7 @@ package dev.rectifier.examples;
 
 import dev.rectifier.FitListener;
 import dev.rectifier.Sequential;
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -55,9 +56,23 @@ final class Progress implements AutoCloseable, FitListener {
     return new Progress(err, what, totalEpochs, enabled);
   }
 
-  /** @return whether a terminal is attached: no bar into files and pipes */
+  /**
+   * @return whether a terminal is attached: no bar into files and pipes. Before JDK 22 a console
+   *     exists only on a terminal; from JDK 22 on it may exist without one, and says so through
+   *     {@code Console.isTerminal()}.
+   */
   static boolean terminal() {
-    return System.console() != null;
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   @Override
