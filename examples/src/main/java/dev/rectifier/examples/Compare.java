@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +69,7 @@ final class Compare {
             });
     long start = System.nanoTime();
     List<Summary> summaries = new ArrayList<>();
-    Map<String, BufferedImage> panels = new HashMap<>();
+    Map<Summary, BufferedImage> panels = new IdentityHashMap<>();
     try (Progress progress =
         Progress.start(err, "compare", (long) activations.size() * o.seeds * o.epochs,
             !o.json && Progress.terminal())) {
@@ -90,8 +90,9 @@ final class Compare {
             pool));
       }
       for (int i = 0; i < activations.size(); i++) {
-        summaries.add(join(perActivation.get(i)));
-        panels.put(activations.get(i), join(drawn.get(i)));
+        Summary summary = join(perActivation.get(i));
+        summaries.add(summary);
+        panels.put(summary, join(drawn.get(i)));
       }
     } finally {
       pool.shutdownNow();
@@ -103,7 +104,7 @@ final class Compare {
         .thenComparing(Summary::activation));
     List<BufferedImage> inRankOrder = new ArrayList<>();
     for (Summary s : ranked) {
-      inRankOrder.add(panels.get(s.activation()));
+      inRankOrder.add(panels.get(s));
     }
     Path curvesPng = o.out.resolve("compare-curves.png");
     Path msePng = o.out.resolve("compare-mse.png");
