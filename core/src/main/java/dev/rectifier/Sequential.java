@@ -396,49 +396,19 @@ public final class Sequential {
     }
     warnAboutDeadUnits(x, options.deadUnitWarning(), listeners);
     History history = new History(vx != null);
-    long step = 0;
     for (int epoch = 1; epoch <= epochs; epoch++) {
       if (options.shuffle()) {
         // Each epoch's order depends only on the seed and the epoch's index in the model's life.
-        SplittableRandom shuffler = stream(shuffleSeed, SHUFFLE, epochsTrained);
-        for (int i = 0; i < n; i++) {
-          order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-          int j = shuffler.nextInt(i + 1);
-          int t = order[i];
-          order[i] = order[j];
-          order[j] = t;
-        }
+        shuffle(order, stream(shuffleSeed, SHUFFLE, epochsTrained));
       }
-      double sum = 0;
-      for (int b = 0; b < batches; b++) {
-        int start = b * batchSize;
-        int rows = Math.min(batchSize, n - start);
-        for (int r = 0; r < rows; r++) {
-          int src = order[start + r];
-          x.copyRow(src, w.x, r * inputWidth);
-          y.copyRow(src, w.y, r * outputWidth());
-        }
-        step++;
-        double batchLoss = trainStep(w, rows);
-        if (!Double.isFinite(batchLoss)) {
-          snapshot.restore();
-          throw new TrainingDivergedException(
-              epoch, b + 1, step, batchLoss, snapshot.epoch, "the loss became " + batchLoss);
-        }
-        sum += batchLoss * rows;
-        for (FitListener l : batchListeners) {
-          l.onBatchEnd(epoch, b + 1, batchLoss);
-        }
-      }
+      double epochLoss = trainEpoch(x, y, w, order, batchSize, epoch, snapshot, batchListeners);
       String bad = firstNonFinite();
       if (bad != null) {
         snapshot.restore();
         throw new TrainingDivergedException(
-            epoch, batches, step, sum / n, snapshot.epoch, bad + " became non-finite");
+            epoch, batches, (long) epoch * batches, epochLoss, snapshot.epoch,
+            bad + " became non-finite");
       }
-      double epochLoss = sum / n;
       double valLoss = vx == null ? Double.NaN : evaluate(vx, vy, w);
       history.add(epochLoss, valLoss);
       epochsTrained++;
@@ -452,6 +422,64 @@ public final class Sequential {
       l.onFitEnd(this, history);
     }
     return history;
+  }
+
+  /**
+   * One pass over the data in the given order, batch by batch; returns the epoch's loss. The
+   * training loop's parts are methods of their own so that the JIT compiles each once, instead of
+   * recompiling the whole of fit's loop for every loop inside it.
+   */
+  private double trainEpoch(
+      Data x,
+      Data y,
+      Workspace w,
+      int[] order,
+      int batchSize,
+      int epoch,
+      Snapshot snapshot,
+      FitListener[] batchListeners) {
+    int n = x.rows;
+    int batches = (n + batchSize - 1) / batchSize;
+    double sum = 0;
+    for (int b = 0; b < batches; b++) {
+      int start = b * batchSize;
+      int rows = Math.min(batchSize, n - start);
+      loadBatch(x, y, order, start, rows, w);
+      double batchLoss = trainStep(w, rows);
+      if (!Double.isFinite(batchLoss)) {
+        snapshot.restore();
+        long step = (long) (epoch - 1) * batches + b + 1;
+        throw new TrainingDivergedException(
+            epoch, b + 1, step, batchLoss, snapshot.epoch, "the loss became " + batchLoss);
+      }
+      sum += batchLoss * rows;
+      for (FitListener l : batchListeners) {
+        l.onBatchEnd(epoch, b + 1, batchLoss);
+      }
+    }
+    return sum / n;
+  }
+
+  /** Sets order to a permutation of 0 … n − 1 drawn by the shuffler (Fisher–Yates). */
+  private static void shuffle(int[] order, SplittableRandom shuffler) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = shuffler.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+
+  /** Copies the rows of one batch, in the epoch's order, into the workspace. */
+  private void loadBatch(Data x, Data y, int[] order, int start, int rows, Workspace w) {
+    for (int r = 0; r < rows; r++) {
+      int src = order[start + r];
+      x.copyRow(src, w.x, r * inputWidth);
+      y.copyRow(src, w.y, r * outputWidth());
+    }
   }
 
   /**
