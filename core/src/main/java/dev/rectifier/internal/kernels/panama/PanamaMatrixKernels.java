@@ -1,0 +1,370 @@
+package dev.rectifier.internal.kernels.panama;
+
+import static dev.rectifier.internal.kernels.panama.VectorMath.F;
+import static dev.rectifier.internal.kernels.panama.VectorMath.L;
+
+import dev.rectifier.internal.kernels.MatrixKernels;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The vector matrix kernels.
+ *
+ * <p>{@link #matmulBias} and {@link #accumulateTransposedProduct} (and {@link #matmulTransposed}
+ * when n = 1, where it is an outer product) run on one register-blocked kernel, {@link #block}: 4
+ * rows × 3 vectors of accumulators, the summed index innermost, each step a broadcast of one
+ * element of the left matrix times one row segment of the right. Every output element is thus the
+ * same fma chain, in the same order, as in the scalar kernels, and the results are bit-identical;
+ * the blocking only decides which elements share a pass. The summed dimension is cut into chunks
+ * of {@link #KC} so that a pass's segment of the right matrix stays in L1; between chunks the
+ * chain continues from the stored float, which changes nothing.
+ *
+ * <p>No masked loads: a row of n ≥ L columns is covered by vectors at 0, L, 2L, … and a last one
+ * ending at n, which may overlap the one before it. Rows and columns past the end of a block are
+ * clamped to the last one, so a block may compute an element twice. Both are harmless because a
+ * block loads all its accumulators before its first store and stores them after its last step:
+ * an element computed twice in one block is computed from the same start, the same way, and
+ * stored twice with the same value. The last two column vectors of a row always share a block.
+ *
+ * <p>Narrow outputs (fewer than L columns) take scalar fma chains, four rows at a time.
+ */
+final class PanamaMatrixKernels implements MatrixKernels {
+
+  /** The summed dimension is processed in chunks of this many steps. */
+  static final int KC = 256;
+
+  private static final int INIT_ZERO = 0;
+  private static final int INIT_BIAS = 1;
+  private static final int INIT_OUT = 2;
+
+  @Override
+  public void matmulBias(float[] a, float[] b, float[] bias, float[] out, int m, int k, int n) {
+    gemm(a, k, 1, b, n, bias, bias == null ? INIT_ZERO : INIT_BIAS, out, m, k, n);
+  }
+
+  @Override
+  public void accumulateTransposedProduct(float[] a, float[] d, float[] c, int m, int k, int n) {
+    if (n == 1) {
+      // c (a row of k) += d (a row of m) · a (m × k): rows of a are contiguous along p.
+      gemm(d, m, 1, a, k, null, INIT_OUT, c, 1, m, k);
+    } else {
+      // c (k × n) += aᵀ (k × m, a column of a per row) · d (m × n).
+      gemm(a, 1, k, d, n, null, INIT_OUT, c, k, m, n);
+    }
+  }
+
+  @Override
+  public void matmulTransposed(float[] d, float[] b, float[] out, int m, int n, int k) {
+    if (n == 1) {
+      // out[i][p] = d[i]·b[p] + 0, an outer product: b (k × 1) is one row of k.
+      gemm(d, 1, 1, b, k, null, INIT_ZERO, out, m, 1, k);
+    } else if (n < L) {
+      dotNarrow(d, b, out, m, n, k);
+    } else {
+      dot(d, b, out, m, n, k);
+    }
+  }
+
+  @Override
+  public void accumulateColumnSums(float[] d, float[] sums, int m, int n) {
+    if (n == 1) {
+      FloatVector acc = FloatVector.zero(F);
+      int i = 0;
+      for (int bound = F.loopBound(m); i < bound; i += L) {
+        acc = acc.add(FloatVector.fromArray(F, d, i));
+      }
+      float s = acc.reduceLanes(VectorOperators.ADD);
+      for (; i < m; i++) {
+        s += d[i];
+      }
+      sums[0] += s;
+      return;
+    }
+    if (n < L) {
+      for (int i = 0; i < m; i++) {
+        int di = i * n;
+        for (int j = 0; j < n; j++) {
+          sums[j] += d[di + j];
+        }
+      }
+      return;
+    }
+    // Each sum continues its scalar chain (rows in order, from the stored value): bit-identical.
+    int nv = (n + L - 1) / L;
+    for (int v = 0; v < nv; v += 3) {
+      int j0 = column(v, n);
+      int j1 = column(Math.min(v + 1, nv - 1), n);
+      int j2 = column(Math.min(v + 2, nv - 1), n);
+      FloatVector s0 = FloatVector.fromArray(F, sums, j0);
+      FloatVector s1 = FloatVector.fromArray(F, sums, j1);
+      FloatVector s2 = FloatVector.fromArray(F, sums, j2);
+      for (int i = 0, di = 0; i < m; i++, di += n) {
+        s0 = s0.add(FloatVector.fromArray(F, d, di + j0));
+        s1 = s1.add(FloatVector.fromArray(F, d, di + j1));
+        s2 = s2.add(FloatVector.fromArray(F, d, di + j2));
+      }
+      s0.intoArray(sums, j0);
+      s1.intoArray(sums, j1);
+      s2.intoArray(sums, j2);
+    }
+  }
+
+  /** The start column of vector v of a row of n ≥ L columns: the last one ends at n. */
+  private static int column(int v, int n) {
+    return Math.min(v * L, n - L);
+  }
+
+  /**
+   * out(i, j) = init(i, j) followed by the fma chain over p of A(i, p)·B(p, j), for an M × N
+   * output with row stride N. A(i, p) is at a[i·ars + p·acs], B(p, j) at b[p·brs + j]. init is 0,
+   * bias[j] or the current out(i, j).
+   */
+  private static void gemm(
+      float[] a, int ars, int acs, float[] b, int brs, float[] bias, int init, float[] out, int mm,
+      int kk, int nn) {
+    if (mm == 0 || nn == 0) {
+      return;
+    }
+    if (nn < L) {
+      gemmNarrow(a, ars, acs, b, brs, bias, init, out, mm, kk, nn);
+      return;
+    }
+    int nv = (nn + L - 1) / L;
+    // Passes of 3 vectors from the end, so that the last two (which may overlap) share one; a
+    // first pass of fewer repeats its last vector.
+    int first = nv % 3 == 0 ? 3 : nv % 3;
+    for (int v = 0; v < nv; v = v == 0 ? first : v + 3) {
+      int w = v == 0 ? first : 3;
+      int j0 = column(v, nn);
+      int j1 = column(v + Math.min(1, w - 1), nn);
+      int j2 = column(v + w - 1, nn);
+      int p0 = 0;
+      do {
+        int p1 = Math.min(kk, p0 + KC);
+        int mode = p0 == 0 ? init : INIT_OUT;
+        for (int i = 0; i < mm; i += 4) {
+          int i1 = Math.min(i + 1, mm - 1);
+          int i2 = Math.min(i + 2, mm - 1);
+          int i3 = Math.min(i + 3, mm - 1);
+          block(
+              a, i * ars, i1 * ars, i2 * ars, i3 * ars, acs, b, brs, p0, p1, j0, j1, j2, bias,
+              mode, out, i * nn, i1 * nn, i2 * nn, i3 * nn);
+        }
+        p0 = p1;
+      } while (p0 < kk);
+    }
+  }
+
+  /**
+   * One register block: output rows at o0..o3 (row bases of A at a0..a3) × columns j0, j1, j2,
+   * summed over p in [p0, p1).
+   */
+  private static void block(
+      float[] a, int a0, int a1, int a2, int a3, int acs, float[] b, int brs, int p0, int p1,
+      int j0, int j1, int j2, float[] bias, int mode, float[] out, int o0, int o1, int o2,
+      int o3) {
+    FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
+    if (mode == INIT_OUT) {
+      c00 = FloatVector.fromArray(F, out, o0 + j0);
+      c01 = FloatVector.fromArray(F, out, o0 + j1);
+      c02 = FloatVector.fromArray(F, out, o0 + j2);
+      c10 = FloatVector.fromArray(F, out, o1 + j0);
+      c11 = FloatVector.fromArray(F, out, o1 + j1);
+      c12 = FloatVector.fromArray(F, out, o1 + j2);
+      c20 = FloatVector.fromArray(F, out, o2 + j0);
+      c21 = FloatVector.fromArray(F, out, o2 + j1);
+      c22 = FloatVector.fromArray(F, out, o2 + j2);
+      c30 = FloatVector.fromArray(F, out, o3 + j0);
+      c31 = FloatVector.fromArray(F, out, o3 + j1);
+      c32 = FloatVector.fromArray(F, out, o3 + j2);
+    } else {
+      FloatVector z = FloatVector.zero(F);
+      FloatVector b0 = mode == INIT_BIAS ? FloatVector.fromArray(F, bias, j0) : z;
+      FloatVector b1 = mode == INIT_BIAS ? FloatVector.fromArray(F, bias, j1) : z;
+      FloatVector b2 = mode == INIT_BIAS ? FloatVector.fromArray(F, bias, j2) : z;
+      c00 = b0;
+      c01 = b1;
+      c02 = b2;
+      c10 = b0;
+      c11 = b1;
+      c12 = b2;
+      c20 = b0;
+      c21 = b1;
+      c22 = b2;
+      c30 = b0;
+      c31 = b1;
+      c32 = b2;
+    }
+    for (int p = p0, ap = p0 * acs, bp = p0 * brs; p < p1; p++, ap += acs, bp += brs) {
+      FloatVector b0 = FloatVector.fromArray(F, b, bp + j0);
+      FloatVector b1 = FloatVector.fromArray(F, b, bp + j1);
+      FloatVector b2 = FloatVector.fromArray(F, b, bp + j2);
+      FloatVector x = FloatVector.broadcast(F, a[a0 + ap]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      c02 = x.fma(b2, c02);
+      x = FloatVector.broadcast(F, a[a1 + ap]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      c12 = x.fma(b2, c12);
+      x = FloatVector.broadcast(F, a[a2 + ap]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      c22 = x.fma(b2, c22);
+      x = FloatVector.broadcast(F, a[a3 + ap]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      c32 = x.fma(b2, c32);
+    }
+    c00.intoArray(out, o0 + j0);
+    c01.intoArray(out, o0 + j1);
+    c02.intoArray(out, o0 + j2);
+    c10.intoArray(out, o1 + j0);
+    c11.intoArray(out, o1 + j1);
+    c12.intoArray(out, o1 + j2);
+    c20.intoArray(out, o2 + j0);
+    c21.intoArray(out, o2 + j1);
+    c22.intoArray(out, o2 + j2);
+    c30.intoArray(out, o3 + j0);
+    c31.intoArray(out, o3 + j1);
+    c32.intoArray(out, o3 + j2);
+  }
+
+  /** {@link #gemm} for fewer than L columns: scalar fma chains, four rows at a time. */
+  private static void gemmNarrow(
+      float[] a, int ars, int acs, float[] b, int brs, float[] bias, int init, float[] out, int mm,
+      int kk, int nn) {
+    for (int i = 0; i < mm; i += 4) {
+      int i1 = Math.min(i + 1, mm - 1);
+      int i2 = Math.min(i + 2, mm - 1);
+      int i3 = Math.min(i + 3, mm - 1);
+      int a0 = i * ars;
+      int a1 = i1 * ars;
+      int a2 = i2 * ars;
+      int a3 = i3 * ars;
+      int o0 = i * nn;
+      int o1 = i1 * nn;
+      int o2 = i2 * nn;
+      int o3 = i3 * nn;
+      for (int j = 0; j < nn; j++) {
+        float s0;
+        float s1;
+        float s2;
+        float s3;
+        if (init == INIT_OUT) {
+          s0 = out[o0 + j];
+          s1 = out[o1 + j];
+          s2 = out[o2 + j];
+          s3 = out[o3 + j];
+        } else {
+          s0 = init == INIT_BIAS ? bias[j] : 0f;
+          s1 = s0;
+          s2 = s0;
+          s3 = s0;
+        }
+        for (int p = 0, ap = 0, bp = j; p < kk; p++, ap += acs, bp += brs) {
+          float bv = b[bp];
+          s0 = Math.fma(a[a0 + ap], bv, s0);
+          s1 = Math.fma(a[a1 + ap], bv, s1);
+          s2 = Math.fma(a[a2 + ap], bv, s2);
+          s3 = Math.fma(a[a3 + ap], bv, s3);
+        }
+        out[o0 + j] = s0;
+        out[o1 + j] = s1;
+        out[o2 + j] = s2;
+        out[o3 + j] = s3;
+      }
+    }
+  }
+
+  /** out[i][p] = Σ_j d[i][j]·b[p][j] for n &lt; L: scalar fma chains, as the scalar kernel. */
+  private static void dotNarrow(float[] d, float[] b, float[] out, int m, int n, int k) {
+    for (int i = 0; i < m; i++) {
+      int di = i * n;
+      int o = i * k;
+      for (int p = 0; p < k; p++) {
+        int bp = p * n;
+        float s = 0f;
+        for (int j = 0; j < n; j++) {
+          s = Math.fma(d[di + j], b[bp + j], s);
+        }
+        out[o + p] = s;
+      }
+    }
+  }
+
+  /**
+   * out[i][p] = Σ_j d[i][j]·b[p][j] for n ≥ L: blocks of 4 rows of d × 3 rows of b, per-lane
+   * partial sums over the whole vectors of j, then a horizontal sum and the remaining columns.
+   */
+  private static void dot(float[] d, float[] b, float[] out, int m, int n, int k) {
+    int nb = F.loopBound(n);
+    for (int p = 0; p < k; p += 3) {
+      int p1 = Math.min(p + 1, k - 1);
+      int p2 = Math.min(p + 2, k - 1);
+      for (int i = 0; i < m; i += 4) {
+        int i1 = Math.min(i + 1, m - 1);
+        int i2 = Math.min(i + 2, m - 1);
+        int i3 = Math.min(i + 3, m - 1);
+        dotBlock(d, b, out, n, k, nb, i, i1, i2, i3, p, p1, p2);
+      }
+    }
+  }
+
+  private static void dotBlock(
+      float[] d, float[] b, float[] out, int n, int k, int nb, int i0, int i1, int i2, int i3,
+      int p0, int p1, int p2) {
+    FloatVector z = FloatVector.zero(F);
+    FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+    FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+    int d0 = i0 * n;
+    int d1 = i1 * n;
+    int d2 = i2 * n;
+    int d3 = i3 * n;
+    int b0 = p0 * n;
+    int b1 = p1 * n;
+    int b2 = p2 * n;
+    for (int j = 0; j < nb; j += L) {
+      FloatVector y0 = FloatVector.fromArray(F, b, b0 + j);
+      FloatVector y1 = FloatVector.fromArray(F, b, b1 + j);
+      FloatVector y2 = FloatVector.fromArray(F, b, b2 + j);
+      FloatVector x = FloatVector.fromArray(F, d, d0 + j);
+      c00 = x.fma(y0, c00);
+      c01 = x.fma(y1, c01);
+      c02 = x.fma(y2, c02);
+      x = FloatVector.fromArray(F, d, d1 + j);
+      c10 = x.fma(y0, c10);
+      c11 = x.fma(y1, c11);
+      c12 = x.fma(y2, c12);
+      x = FloatVector.fromArray(F, d, d2 + j);
+      c20 = x.fma(y0, c20);
+      c21 = x.fma(y1, c21);
+      c22 = x.fma(y2, c22);
+      x = FloatVector.fromArray(F, d, d3 + j);
+      c30 = x.fma(y0, c30);
+      c31 = x.fma(y1, c31);
+      c32 = x.fma(y2, c32);
+    }
+    finish(c00.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d0, b0, i0 * k + p0);
+    finish(c01.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d0, b1, i0 * k + p1);
+    finish(c02.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d0, b2, i0 * k + p2);
+    finish(c10.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d1, b0, i1 * k + p0);
+    finish(c11.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d1, b1, i1 * k + p1);
+    finish(c12.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d1, b2, i1 * k + p2);
+    finish(c20.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d2, b0, i2 * k + p0);
+    finish(c21.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d2, b1, i2 * k + p1);
+    finish(c22.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d2, b2, i2 * k + p2);
+    finish(c30.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d3, b0, i3 * k + p0);
+    finish(c31.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d3, b1, i3 * k + p1);
+    finish(c32.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d3, b2, i3 * k + p2);
+  }
+
+  /** Adds the columns past the last whole vector to s, the sum of the lanes; stores the result. */
+  private static void finish(
+      float s, float[] d, float[] b, float[] out, int n, int nb, int di, int bp, int o) {
+    for (int j = nb; j < n; j++) {
+      s = Math.fma(d[di + j], b[bp + j], s);
+    }
+    out[o] = s;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.rectifier.internal.kernels.panama;
+
+import static dev.rectifier.internal.kernels.panama.VectorMath.F;
+import static dev.rectifier.internal.kernels.panama.VectorMath.L;
+
+import dev.rectifier.internal.kernels.UpdateKernels;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The vector optimizer and loss kernels. Adam and SGD perform the scalar kernels' operations in
+ * the same order without fused multiply-adds, so their results are bit-for-bit the scalar ones.
+ * The squared-error sums are accumulated in float lanes over blocks of {@link
+ * PanamaElementwiseKernels#SUM_BLOCK} vectors and then in double: the relative error of a sum
+ * stays below (SUM_BLOCK + L + 1)·2^−24.
+ */
+final class PanamaUpdateKernels implements UpdateKernels {
+
+  private static final int SUM_BLOCK = PanamaElementwiseKernels.SUM_BLOCK;
+
+  @Override
+  public void adam(
+      float[] theta, float[] g, float[] m, float[] v, int n, float beta1, float beta2,
+      float stepSize, float sqrtScale, float epsilon, float decay) {
+    float c1 = 1f - beta1;
+    float c2 = 1f - beta2;
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector th = FloatVector.fromArray(F, theta, i);
+      FloatVector gi = FloatVector.fromArray(F, g, i);
+      FloatVector mo = FloatVector.fromArray(F, m, i);
+      FloatVector vo = FloatVector.fromArray(F, v, i);
+      FloatVector t = th.sub(th.mul(decay));
+      FloatVector mi = mo.add(gi.sub(mo).mul(c1));
+      FloatVector vi = vo.add(gi.mul(gi).sub(vo).mul(c2));
+      mi.intoArray(m, i);
+      vi.intoArray(v, i);
+      t.sub(mi.mul(stepSize).div(vi.sqrt().mul(sqrtScale).add(epsilon))).intoArray(theta, i);
+    }
+    for (; i < n; i++) {
+      float t = theta[i] - decay * theta[i];
+      float gi = g[i];
+      float mi = m[i] + c1 * (gi - m[i]);
+      float vi = v[i] + c2 * (gi * gi - v[i]);
+      m[i] = mi;
+      v[i] = vi;
+      theta[i] = t - stepSize * mi / ((float) Math.sqrt(vi) * sqrtScale + epsilon);
+    }
+  }
+
+  @Override
+  public void sgd(
+      float[] theta, float[] g, float[] velocity, int n, float lr, float momentum,
+      boolean nesterov, float decay) {
+    int i = 0;
+    int bound = F.loopBound(n);
+    if (momentum == 0f) {
+      for (; i < bound; i += L) {
+        FloatVector th = FloatVector.fromArray(F, theta, i);
+        FloatVector gi = FloatVector.fromArray(F, g, i);
+        th.sub(th.mul(decay)).sub(gi.mul(lr)).intoArray(theta, i);
+      }
+      for (; i < n; i++) {
+        theta[i] = (theta[i] - decay * theta[i]) - lr * g[i];
+      }
+    } else if (nesterov) {
+      for (; i < bound; i += L) {
+        FloatVector th = FloatVector.fromArray(F, theta, i);
+        FloatVector gi = FloatVector.fromArray(F, g, i);
+        FloatVector lg = gi.mul(lr);
+        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(momentum).sub(lg);
+        u.intoArray(velocity, i);
+        th.sub(th.mul(decay)).add(u.mul(momentum).sub(lg)).intoArray(theta, i);
+      }
+      for (; i < n; i++) {
+        float u = momentum * velocity[i] - lr * g[i];
+        velocity[i] = u;
+        theta[i] = (theta[i] - decay * theta[i]) + (momentum * u - lr * g[i]);
+      }
+    } else {
+      for (; i < bound; i += L) {
+        FloatVector th = FloatVector.fromArray(F, theta, i);
+        FloatVector gi = FloatVector.fromArray(F, g, i);
+        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(momentum).sub(gi.mul(lr));
+        u.intoArray(velocity, i);
+        th.sub(th.mul(decay)).add(u).intoArray(theta, i);
+      }
+      for (; i < n; i++) {
+        float u = momentum * velocity[i] - lr * g[i];
+        velocity[i] = u;
+        theta[i] = (theta[i] - decay * theta[i]) + u;
+      }
+    }
+  }
+
+  @Override
+  public double squaredError(float[] predicted, float[] target, int n) {
+    double sum = 0;
+    int i = 0;
+    int bound = F.loopBound(n);
+    while (i < bound) {
+      int end = Math.min(bound, i + SUM_BLOCK * L);
+      FloatVector acc = FloatVector.zero(F);
+      for (; i < end; i += L) {
+        FloatVector e =
+            FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
+        acc = e.fma(e, acc);
+      }
+      sum += acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      float e = predicted[i] - target[i];
+      sum += (double) e * e;
+    }
+    return sum;
+  }
+
+  @Override
+  public double squaredErrorWithGradient(
+      float[] predicted, float[] target, float[] grad, int n, float scale) {
+    double sum = 0;
+    int i = 0;
+    int bound = F.loopBound(n);
+    while (i < bound) {
+      int end = Math.min(bound, i + SUM_BLOCK * L);
+      FloatVector acc = FloatVector.zero(F);
+      for (; i < end; i += L) {
+        FloatVector e =
+            FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
+        e.mul(scale).intoArray(grad, i);
+        acc = e.fma(e, acc);
+      }
+      sum += acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      float e = predicted[i] - target[i];
+      grad[i] = scale * e;
+      sum += (double) e * e;
+    }
+    return sum;
+  }
+}

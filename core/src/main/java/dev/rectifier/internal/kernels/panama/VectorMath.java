@@ -1,0 +1,264 @@
+package dev.rectifier.internal.kernels.panama;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Polynomial math on float vectors of the preferred species, for the vector kernels.
+ *
+ * <p>The Vector API's own EXP, TANH, SIN and friends are not intrinsified on JDK 17 (they cost
+ * tens of nanoseconds per element), so these are written with FMA and integer bit tricks only.
+ * Every method is small and static so that C2 inlines it into the kernel loop and keeps the
+ * vectors in registers; a method that is not inlined would box its vectors on every call.
+ *
+ * <p>Accuracy, measured against the correctly rounded result over the whole float range: exp,
+ * expm1, sigmoid, tanh, log1p within 4 ulp (subnormal results counted in subnormal ulps); sin and
+ * cos within 4 ulp up to |x| = {@link #TRIG_LIMIT} except near their zeros, where the absolute
+ * error stays below 1e-6 (callers take the scalar path for larger |x|).
+ */
+final class VectorMath {
+
+  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+  static final int L = F.length();
+
+  /** 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer in the low bits. */
+  private static final float SHIFT = 12582912f;
+  private static final int SHIFT_BITS = 0x4b400000;
+
+  private static final float LOG2E = 1.44269502f;
+  // ln 2 in two parts: the first fma of the reduction is exact for |n| ≤ 151 (both terms are
+  // multiples of 2^-25 there and the difference is below 1/2), the second adds 24 more bits.
+  private static final float LN2_HI = 0.693147182f;
+  private static final float LN2_LO = -1.90465421e-9f;
+
+  // expm1(r) = r + r²·q(r) on |r| ≤ ln2/2, q of degree 5 (total degree 7): a minimax fit of the
+  // relative error of expm1, 2.7e-10 before the coefficients were rounded to float.
+  private static final float Q0 = 0.5f;
+  private static final float Q1 = 0.166666657f;
+  private static final float Q2 = 0.0416663364f;
+  private static final float Q3 = 0.00833339430f;
+  private static final float Q4 = 0.00139427069f;
+  private static final float Q5 = 1.98460402e-4f;
+
+  /** Below this exp(x) rounds to 0 and expm1(x) to −1; above it exp overflows to +∞. */
+  private static final float EXP_LO = -110f;
+  private static final float EXP_HI = 89f;
+  private static final float EXPM1_LO = -18f;
+
+  // log(1+f) = f − f²/2 + s·(f²/2 + R(s²)), s = f/(2+f), |f| ≤ √2−1: FreeBSD's logf polynomial.
+  private static final float LG1 = 0.66666662693f;
+  private static final float LG2 = 0.40000972152f;
+  private static final float LG3 = 0.28498786688f;
+  private static final float LG4 = 0.24279078841f;
+  // ln 2 split so that k·LN2_HI_LOG is exact for every float exponent k.
+  private static final float LN2_HI_LOG = 6.9313812256e-01f;
+  private static final float LN2_LO_LOG = 9.0580006145e-06f;
+  /** Bits of √2/2: the mantissa is reduced into [√2/2, √2). */
+  private static final int SQRT_HALF_BITS = 0x3f3504f3;
+
+  /** sin and cos reduce exactly (as far as float can tell) up to here. */
+  static final float TRIG_LIMIT = 1048576f;
+
+  private static final float TWO_OVER_PI = 0.636619747f;
+  // π/2 in three parts; the first fma of the reduction is exact for every quadrant count below
+  // 2^22, the other two carry π/2 to about 72 bits.
+  private static final float PIO2_1 = 1.57079637f;
+  private static final float PIO2_2 = -4.37113883e-8f;
+  private static final float PIO2_3 = -1.71512451e-15f;
+  // sin r = r + r³·S(r²), cos r = 1 − r²/2 + r⁴·C(r²) on |r| ≤ 1.05·π/4: minimax fits of the
+  // relative error, 5.6e-9 and 1.9e-10.
+  private static final float S0 = -0.166666508f;
+  private static final float S1 = 0.00833190698f;
+  private static final float S2 = -1.94819266e-4f;
+  private static final float C0 = 0.0416666381f;
+  private static final float C1 = -0.00138869719f;
+  private static final float C2 = 2.43949999e-5f;
+
+  private VectorMath() {}
+
+  static FloatVector bc(float v) {
+    return FloatVector.broadcast(F, v);
+  }
+
+  /** e^r − 1 for |r| ≤ ln2/2 (a little beyond is fine). */
+  static FloatVector expm1Poly(FloatVector r) {
+    FloatVector q = r.fma(Q5, Q4);
+    q = q.fma(r, bc(Q3));
+    q = q.fma(r, bc(Q2));
+    q = q.fma(r, bc(Q1));
+    q = q.fma(r, bc(Q0));
+    return r.mul(r).fma(q, r);
+  }
+
+  /** 2^n for integer n in [−126, 127], from the exponent bits. */
+  static FloatVector pow2(IntVector n) {
+    return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+  }
+
+  /**
+   * e^x for x ≤ 0 (and NaN), including subnormal results and 0 at −∞. The scale 2^n is applied in
+   * two steps so that results below the normal range round once, in the last step.
+   */
+  static FloatVector expNonPositive(FloatVector x) {
+    FloatVector xc = x.blend(bc(EXP_LO), x.compare(VectorOperators.LT, EXP_LO));
+    return expReduced(xc);
+  }
+
+  /** e^x for every x: +∞ above ~88.72, subnormal results, 0 at −∞; NaN gives NaN. */
+  static FloatVector exp(FloatVector x) {
+    FloatVector xc = x.blend(bc(EXP_LO), x.compare(VectorOperators.LT, EXP_LO));
+    xc = xc.blend(bc(EXP_HI), xc.compare(VectorOperators.GT, EXP_HI));
+    return expReduced(xc);
+  }
+
+  /** e^x for x already in [EXP_LO, EXP_HI] (or NaN). */
+  private static FloatVector expReduced(FloatVector x) {
+    FloatVector t = x.fma(LOG2E, SHIFT);
+    FloatVector n = t.sub(SHIFT);
+    FloatVector r = n.fma(bc(-LN2_HI), x);
+    r = n.fma(bc(-LN2_LO), r);
+    FloatVector p = expm1Poly(r);
+    IntVector ni = t.reinterpretAsInts().sub(SHIFT_BITS);
+    IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
+    FloatVector s1 = pow2(n1);
+    FloatVector s2 = pow2(ni.sub(n1));
+    return p.fma(s1, s1).mul(s2);
+  }
+
+  /**
+   * e^x − 1 for x ≤ 0 (other lanes get garbage, not traps), −1 below −18; NaN gives NaN. The sign
+   * of a zero is not kept.
+   */
+  static FloatVector expm1NonPositive(FloatVector x) {
+    FloatVector xc = x.blend(bc(EXPM1_LO), x.compare(VectorOperators.LT, EXPM1_LO));
+    FloatVector t = xc.fma(LOG2E, SHIFT);
+    FloatVector n = t.sub(SHIFT);
+    FloatVector r = n.fma(bc(-LN2_HI), xc);
+    r = n.fma(bc(-LN2_LO), r);
+    FloatVector p = expm1Poly(r);
+    FloatVector s = pow2(t.reinterpretAsInts().sub(SHIFT_BITS));
+    // s·(1+p) − 1 = s·p + (s − 1); s − 1 is exact for n ≥ −24.
+    return p.fma(s, s.sub(1f));
+  }
+
+  /** e^x − 1 for every x, accurate near 0, keeping the sign of zero; NaN gives NaN. */
+  static FloatVector expm1(FloatVector x) {
+    FloatVector xc = x.blend(bc(EXPM1_LO), x.compare(VectorOperators.LT, EXPM1_LO));
+    xc = xc.blend(bc(EXP_HI), xc.compare(VectorOperators.GT, EXP_HI));
+    FloatVector t = xc.fma(LOG2E, SHIFT);
+    FloatVector n = t.sub(SHIFT);
+    FloatVector r = n.fma(bc(-LN2_HI), xc);
+    r = n.fma(bc(-LN2_LO), r);
+    FloatVector p = expm1Poly(r);
+    IntVector ni = t.reinterpretAsInts().sub(SHIFT_BITS);
+    IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
+    IntVector n2 = ni.sub(n1);
+    FloatVector s1 = pow2(n1);
+    // 2^n·(1+p) − 1 = 2^n2·(2^n1·p + (2^n1 − 2^−n2)): every scale stays a normal float, and
+    // 2^n1 − 2^−n2 is exact where the −1 matters.
+    FloatVector y = p.fma(s1, s1.sub(pow2(n2.neg()))).mul(pow2(n2));
+    return y.blend(x, x.compare(VectorOperators.EQ, 0f));
+  }
+
+  /** 1/(1+e^−x) as num/(1+t), t = e^−|x|, num = 1 for x ≥ 0 else t: exact 0 and 1 at ∓∞. */
+  static FloatVector sigmoid(FloatVector x) {
+    FloatVector t = expNonPositive(x.abs().neg());
+    FloatVector num = t.blend(bc(1f), x.compare(VectorOperators.GE, 0f));
+    return num.div(t.add(1f));
+  }
+
+  /** tanh x = sign(x)·(−e)/(2+e), e = expm1(−2|x|): accurate near 0, ±0 kept, ±1 at ±∞. */
+  static FloatVector tanh(FloatVector x) {
+    FloatVector e = expm1NonPositive(x.abs().mul(-2f));
+    FloatVector q = e.neg().div(e.add(2f)).abs();
+    return copySign(q, x);
+  }
+
+  /** |magnitude| with the sign bit of sign. magnitude must have a clear sign bit. */
+  static FloatVector copySign(FloatVector magnitude, FloatVector sign) {
+    return magnitude
+        .reinterpretAsInts()
+        .or(sign.reinterpretAsInts().and(0x80000000))
+        .reinterpretAsFloats();
+  }
+
+  /** x where x &gt; 0, else alpha·(e^x − 1); NaN gives NaN, −0 gives alpha·−0. */
+  static FloatVector elu(FloatVector x, float alpha) {
+    FloatVector e = expm1NonPositive(x);
+    e = e.blend(x, x.compare(VectorOperators.EQ, 0f));
+    return e.mul(alpha).blend(x, x.compare(VectorOperators.GT, 0f));
+  }
+
+  /**
+   * ln(1+x), accurate near 0, ±0 kept; NaN gives NaN. Lanes where {@link #log1pOutOfRange} holds
+   * get garbage: the caller takes the scalar path for them.
+   */
+  static FloatVector log1p(FloatVector x) {
+    FloatVector u = x.add(1f);
+    // u = 1+x rounded; c = (1+x) − u, divided by u: the first-order correction of log(u). The
+    // subtraction is exact.
+    FloatVector c = x.sub(u.sub(1f)).div(u);
+    IntVector iu = u.reinterpretAsInts().add(0x3f800000 - SQRT_HALF_BITS);
+    // k = the exponent of u·√2; k as a float: |k| < 2^22, so the shifter trick converts exactly.
+    FloatVector dk =
+        iu.lanewise(VectorOperators.ASHR, 23)
+            .add(SHIFT_BITS - 127)
+            .reinterpretAsFloats()
+            .sub(SHIFT);
+    FloatVector f = iu.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+    FloatVector s = f.div(f.add(2f));
+    FloatVector z = s.mul(s);
+    FloatVector poly = z.fma(LG4, LG3);
+    poly = poly.fma(z, bc(LG2));
+    poly = poly.fma(z, bc(LG1));
+    FloatVector hfsq = f.mul(f).mul(0.5f);
+    FloatVector inner = s.fma(poly.fma(z, hfsq), dk.fma(bc(LN2_LO_LOG), c));
+    FloatVector y = dk.fma(bc(LN2_HI_LOG), f.sub(hfsq.sub(inner)));
+    return y.blend(x, x.compare(VectorOperators.EQ, 0f));
+  }
+
+  /** @return whether some lane needs the scalar path of log1p (x ≤ −1, +∞) */
+  static boolean log1pOutOfRange(FloatVector x) {
+    return x.compare(VectorOperators.LE, -1f)
+        .or(x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY))
+        .anyTrue();
+  }
+
+  /** @return whether some lane needs the scalar path of sin and cos (|x| &gt; limit, ±∞) */
+  static boolean trigOutOfRange(FloatVector x) {
+    return x.abs().compare(VectorOperators.GT, TRIG_LIMIT).anyTrue();
+  }
+
+  /**
+   * sin x (offset 0) or cos x (offset 1) for |x| ≤ {@link #TRIG_LIMIT}: reduce |x| by π/2 to r
+   * in [−π/4, π/4] with quadrant q, then take ±sin r or ±cos r by q + offset.
+   */
+  static FloatVector sinCos(FloatVector x, int offset) {
+    FloatVector ax = x.abs();
+    FloatVector t = ax.fma(TWO_OVER_PI, SHIFT);
+    FloatVector q = t.sub(SHIFT);
+    FloatVector r = q.fma(bc(-PIO2_1), ax);
+    r = q.fma(bc(-PIO2_2), r);
+    r = q.fma(bc(-PIO2_3), r);
+    IntVector qi = t.reinterpretAsInts().sub(SHIFT_BITS - offset);
+    FloatVector z = r.mul(r);
+    FloatVector sp = z.fma(S2, S1);
+    sp = sp.fma(z, bc(S0));
+    sp = r.mul(z).fma(sp, r);
+    FloatVector cp = z.fma(C2, C1);
+    cp = cp.fma(z, bc(C0));
+    cp = z.mul(z).fma(cp, z.fma(-0.5f, 1f));
+    IntVector bits =
+        sp.reinterpretAsInts()
+            .blend(cp.reinterpretAsInts(), qi.and(1).compare(VectorOperators.NE, 0));
+    // Quadrants 2 and 3 negate; sin is odd, so it also takes the sign of x.
+    IntVector sign = qi.and(2).lanewise(VectorOperators.LSHL, 30);
+    if (offset == 0) {
+      sign = sign.lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(0x80000000));
+    }
+    return bits.lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
+  }
+}
