@@ -91,10 +91,12 @@ final class PanamaMatrixKernels implements MatrixKernels {
     }
     // Each sum continues its scalar chain (rows in order, from the stored value): bit-identical.
     int nv = (n + L - 1) / L;
-    for (int v = 0; v < nv; v += 3) {
+    int first = firstPassWidth(nv);
+    for (int v = 0; v < nv; v = v == 0 ? first : v + 3) {
+      int w = v == 0 ? first : 3;
       int j0 = column(v, n);
-      int j1 = column(Math.min(v + 1, nv - 1), n);
-      int j2 = column(Math.min(v + 2, nv - 1), n);
+      int j1 = column(v + Math.min(1, w - 1), n);
+      int j2 = column(v + w - 1, n);
       FloatVector s0 = FloatVector.fromArray(F, sums, j0);
       FloatVector s1 = FloatVector.fromArray(F, sums, j1);
       FloatVector s2 = FloatVector.fromArray(F, sums, j2);
@@ -107,6 +109,16 @@ final class PanamaMatrixKernels implements MatrixKernels {
       s1.intoArray(sums, j1);
       s2.intoArray(sums, j2);
     }
+  }
+
+  /**
+   * Column vectors go in passes of 3 counted from the end, so that the last two (which may
+   * overlap) share a pass; the first pass takes the 1 or 2 left over and repeats its last vector.
+   *
+   * @return how many vectors the first pass covers
+   */
+  private static int firstPassWidth(int nv) {
+    return nv % 3 == 0 ? 3 : nv % 3;
   }
 
   /** The start column of vector v of a row of n ≥ L columns: the last one ends at n. */
@@ -130,9 +142,7 @@ final class PanamaMatrixKernels implements MatrixKernels {
       return;
     }
     int nv = (nn + L - 1) / L;
-    // Passes of 3 vectors from the end, so that the last two (which may overlap) share one; a
-    // first pass of fewer repeats its last vector.
-    int first = nv % 3 == 0 ? 3 : nv % 3;
+    int first = firstPassWidth(nv);
     for (int v = 0; v < nv; v = v == 0 ? first : v + 3) {
       int w = v == 0 ? first : 3;
       int j0 = column(v, nn);
