@@ -4,6 +4,7 @@ import static dev.rectifier.internal.kernels.panama.VectorMath.F;
 import static dev.rectifier.internal.kernels.panama.VectorMath.L;
 
 import dev.rectifier.internal.kernels.MatrixKernels;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -20,13 +21,14 @@ import jdk.incubator.vector.VectorOperators;
  * chain continues from the stored float, which changes nothing.
  *
  * <p>No masked loads: a row of n ≥ L columns is covered by vectors at 0, L, 2L, … and a last one
- * ending at n, which may overlap the one before it. Rows and columns past the end of a block are
- * clamped to the last one, so a block may compute an element twice. Both are harmless because a
- * block loads all its accumulators before its first store and stores them after its last step:
- * an element computed twice in one block is computed from the same start, the same way, and
- * stored twice with the same value. The last two column vectors of a row always share a block.
+ * ending at n, which may overlap the one before it; a pass of fewer than 3 vectors repeats its
+ * last one. Both are harmless because a block loads all its accumulators before its first store
+ * and stores them after its last step: an element computed twice in one block is computed from
+ * the same start, the same way, and stored twice with the same value. The last two column vectors
+ * of a row always share a block. Rows left over after the blocks of 4 go through a one-row kernel;
+ * the dot products of {@link #matmulTransposed} clamp rows past the end to the last one instead.
  *
- * <p>Narrow outputs (fewer than L columns) take scalar fma chains, four rows at a time.
+ * <p>Narrow outputs (fewer than L columns) take scalar fma chains, eight rows at a time.
  */
 final class PanamaMatrixKernels implements MatrixKernels {
 
@@ -36,6 +38,9 @@ final class PanamaMatrixKernels implements MatrixKernels {
   private static final int INIT_ZERO = 0;
   private static final int INIT_BIAS = 1;
   private static final int INIT_OUT = 2;
+
+  /** Start values for chains that start from 0. */
+  private static final float[] ZEROS = new float[1024];
 
   @Override
   public void matmulBias(float[] a, float[] b, float[] bias, float[] out, int m, int k, int n) {
@@ -141,6 +146,22 @@ final class PanamaMatrixKernels implements MatrixKernels {
       gemmNarrow(a, ars, acs, b, brs, bias, init, out, mm, kk, nn);
       return;
     }
+    // Where each chain starts: src[s + j] for the row based at s, s being 0 (bias or zeros, shared
+    // by all rows) or the row's base in out. Chains past the first chunk continue from out.
+    float[] src = out;
+    int rowStride = nn;
+    if (init != INIT_OUT) {
+      rowStride = 0;
+      if (init == INIT_BIAS) {
+        src = bias;
+      } else if (nn <= ZEROS.length) {
+        src = ZEROS;
+      } else {
+        Arrays.fill(out, 0, mm * nn, 0f);
+        src = out;
+        rowStride = nn;
+      }
+    }
     int nv = (nn + L - 1) / L;
     int first = firstPassWidth(nv);
     for (int v = 0; v < nv; v = v == 0 ? first : v + 3) {
@@ -151,14 +172,16 @@ final class PanamaMatrixKernels implements MatrixKernels {
       int p0 = 0;
       do {
         int p1 = Math.min(kk, p0 + KC);
-        int mode = p0 == 0 ? init : INIT_OUT;
-        for (int i = 0; i < mm; i += 4) {
-          int i1 = Math.min(i + 1, mm - 1);
-          int i2 = Math.min(i + 2, mm - 1);
-          int i3 = Math.min(i + 3, mm - 1);
+        float[] from = p0 == 0 ? src : out;
+        int fs = p0 == 0 ? rowStride : nn;
+        int i = 0;
+        for (; i + 4 <= mm; i += 4) {
           block(
-              a, i * ars, i1 * ars, i2 * ars, i3 * ars, acs, b, brs, p0, p1, j0, j1, j2, bias,
-              mode, out, i * nn, i1 * nn, i2 * nn, i3 * nn);
+              a, i * ars, acs, ars, b, brs, p0, p1, j0, j1, j2, from, i * fs, fs, out, i * nn,
+              nn);
+        }
+        for (; i < mm; i++) {
+          row(a, i * ars, acs, b, brs, p0, p1, j0, j1, j2, from, i * fs, out, i * nn);
         }
         p0 = p1;
       } while (p0 < kk);
@@ -166,45 +189,31 @@ final class PanamaMatrixKernels implements MatrixKernels {
   }
 
   /**
-   * One register block: output rows at o0..o3 (row bases of A at a0..a3) × columns j0, j1, j2,
-   * summed over p in [p0, p1).
+   * One register block: 4 output rows from o0 (stride os; A's rows from a0, stride ars) ×
+   * columns j0, j1, j2, summed over p in [p0, p1), starting from the rows of `from` at f0
+   * (stride fs, 0 for a shared start row such as the bias).
    */
   private static void block(
-      float[] a, int a0, int a1, int a2, int a3, int acs, float[] b, int brs, int p0, int p1,
-      int j0, int j1, int j2, float[] bias, int mode, float[] out, int o0, int o1, int o2,
-      int o3) {
-    FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
-    if (mode == INIT_OUT) {
-      c00 = FloatVector.fromArray(F, out, o0 + j0);
-      c01 = FloatVector.fromArray(F, out, o0 + j1);
-      c02 = FloatVector.fromArray(F, out, o0 + j2);
-      c10 = FloatVector.fromArray(F, out, o1 + j0);
-      c11 = FloatVector.fromArray(F, out, o1 + j1);
-      c12 = FloatVector.fromArray(F, out, o1 + j2);
-      c20 = FloatVector.fromArray(F, out, o2 + j0);
-      c21 = FloatVector.fromArray(F, out, o2 + j1);
-      c22 = FloatVector.fromArray(F, out, o2 + j2);
-      c30 = FloatVector.fromArray(F, out, o3 + j0);
-      c31 = FloatVector.fromArray(F, out, o3 + j1);
-      c32 = FloatVector.fromArray(F, out, o3 + j2);
-    } else {
-      FloatVector z = FloatVector.zero(F);
-      FloatVector b0 = mode == INIT_BIAS ? FloatVector.fromArray(F, bias, j0) : z;
-      FloatVector b1 = mode == INIT_BIAS ? FloatVector.fromArray(F, bias, j1) : z;
-      FloatVector b2 = mode == INIT_BIAS ? FloatVector.fromArray(F, bias, j2) : z;
-      c00 = b0;
-      c01 = b1;
-      c02 = b2;
-      c10 = b0;
-      c11 = b1;
-      c12 = b2;
-      c20 = b0;
-      c21 = b1;
-      c22 = b2;
-      c30 = b0;
-      c31 = b1;
-      c32 = b2;
-    }
+      float[] a, int a0, int acs, int ars, float[] b, int brs, int p0, int p1, int j0, int j1,
+      int j2, float[] from, int f0, int fs, float[] out, int o0, int os) {
+    int a1 = a0 + ars;
+    int a2 = a1 + ars;
+    int a3 = a2 + ars;
+    int f1 = f0 + fs;
+    int f2 = f1 + fs;
+    int f3 = f2 + fs;
+    FloatVector c00 = FloatVector.fromArray(F, from, f0 + j0);
+    FloatVector c01 = FloatVector.fromArray(F, from, f0 + j1);
+    FloatVector c02 = FloatVector.fromArray(F, from, f0 + j2);
+    FloatVector c10 = FloatVector.fromArray(F, from, f1 + j0);
+    FloatVector c11 = FloatVector.fromArray(F, from, f1 + j1);
+    FloatVector c12 = FloatVector.fromArray(F, from, f1 + j2);
+    FloatVector c20 = FloatVector.fromArray(F, from, f2 + j0);
+    FloatVector c21 = FloatVector.fromArray(F, from, f2 + j1);
+    FloatVector c22 = FloatVector.fromArray(F, from, f2 + j2);
+    FloatVector c30 = FloatVector.fromArray(F, from, f3 + j0);
+    FloatVector c31 = FloatVector.fromArray(F, from, f3 + j1);
+    FloatVector c32 = FloatVector.fromArray(F, from, f3 + j2);
     for (int p = p0, ap = p0 * acs, bp = p0 * brs; p < p1; p++, ap += acs, bp += brs) {
       FloatVector b0 = FloatVector.fromArray(F, b, bp + j0);
       FloatVector b1 = FloatVector.fromArray(F, b, bp + j1);
@@ -226,6 +235,9 @@ final class PanamaMatrixKernels implements MatrixKernels {
       c31 = x.fma(b1, c31);
       c32 = x.fma(b2, c32);
     }
+    int o1 = o0 + os;
+    int o2 = o1 + os;
+    int o3 = o2 + os;
     c00.intoArray(out, o0 + j0);
     c01.intoArray(out, o0 + j1);
     c02.intoArray(out, o0 + j2);
@@ -240,37 +252,75 @@ final class PanamaMatrixKernels implements MatrixKernels {
     c32.intoArray(out, o3 + j2);
   }
 
-  /** {@link #gemm} for fewer than L columns: scalar fma chains, four rows at a time. */
+  /** {@link #block} for one row: the rows left over after the blocks of 4. */
+  private static void row(
+      float[] a, int a0, int acs, float[] b, int brs, int p0, int p1, int j0, int j1, int j2,
+      float[] from, int f0, float[] out, int o0) {
+    FloatVector c0 = FloatVector.fromArray(F, from, f0 + j0);
+    FloatVector c1 = FloatVector.fromArray(F, from, f0 + j1);
+    FloatVector c2 = FloatVector.fromArray(F, from, f0 + j2);
+    for (int p = p0, ap = a0 + p0 * acs, bp = p0 * brs; p < p1; p++, ap += acs, bp += brs) {
+      FloatVector x = FloatVector.broadcast(F, a[ap]);
+      c0 = x.fma(FloatVector.fromArray(F, b, bp + j0), c0);
+      c1 = x.fma(FloatVector.fromArray(F, b, bp + j1), c1);
+      c2 = x.fma(FloatVector.fromArray(F, b, bp + j2), c2);
+    }
+    c0.intoArray(out, o0 + j0);
+    c1.intoArray(out, o0 + j1);
+    c2.intoArray(out, o0 + j2);
+  }
+
+  /**
+   * {@link #gemm} for fewer than L columns: scalar fma chains, eight rows at a time so that eight
+   * independent chains keep the FMA units busy. Rows past the end repeat the last one.
+   */
   private static void gemmNarrow(
       float[] a, int ars, int acs, float[] b, int brs, float[] bias, int init, float[] out, int mm,
       int kk, int nn) {
-    for (int i = 0; i < mm; i += 4) {
-      int i1 = Math.min(i + 1, mm - 1);
-      int i2 = Math.min(i + 2, mm - 1);
-      int i3 = Math.min(i + 3, mm - 1);
+    for (int i = 0; i < mm; i += 8) {
       int a0 = i * ars;
-      int a1 = i1 * ars;
-      int a2 = i2 * ars;
-      int a3 = i3 * ars;
+      int a1 = Math.min(i + 1, mm - 1) * ars;
+      int a2 = Math.min(i + 2, mm - 1) * ars;
+      int a3 = Math.min(i + 3, mm - 1) * ars;
+      int a4 = Math.min(i + 4, mm - 1) * ars;
+      int a5 = Math.min(i + 5, mm - 1) * ars;
+      int a6 = Math.min(i + 6, mm - 1) * ars;
+      int a7 = Math.min(i + 7, mm - 1) * ars;
       int o0 = i * nn;
-      int o1 = i1 * nn;
-      int o2 = i2 * nn;
-      int o3 = i3 * nn;
+      int o1 = Math.min(i + 1, mm - 1) * nn;
+      int o2 = Math.min(i + 2, mm - 1) * nn;
+      int o3 = Math.min(i + 3, mm - 1) * nn;
+      int o4 = Math.min(i + 4, mm - 1) * nn;
+      int o5 = Math.min(i + 5, mm - 1) * nn;
+      int o6 = Math.min(i + 6, mm - 1) * nn;
+      int o7 = Math.min(i + 7, mm - 1) * nn;
       for (int j = 0; j < nn; j++) {
         float s0;
         float s1;
         float s2;
         float s3;
+        float s4;
+        float s5;
+        float s6;
+        float s7;
         if (init == INIT_OUT) {
           s0 = out[o0 + j];
           s1 = out[o1 + j];
           s2 = out[o2 + j];
           s3 = out[o3 + j];
+          s4 = out[o4 + j];
+          s5 = out[o5 + j];
+          s6 = out[o6 + j];
+          s7 = out[o7 + j];
         } else {
           s0 = init == INIT_BIAS ? bias[j] : 0f;
           s1 = s0;
           s2 = s0;
           s3 = s0;
+          s4 = s0;
+          s5 = s0;
+          s6 = s0;
+          s7 = s0;
         }
         for (int p = 0, ap = 0, bp = j; p < kk; p++, ap += acs, bp += brs) {
           float bv = b[bp];
@@ -278,11 +328,19 @@ final class PanamaMatrixKernels implements MatrixKernels {
           s1 = Math.fma(a[a1 + ap], bv, s1);
           s2 = Math.fma(a[a2 + ap], bv, s2);
           s3 = Math.fma(a[a3 + ap], bv, s3);
+          s4 = Math.fma(a[a4 + ap], bv, s4);
+          s5 = Math.fma(a[a5 + ap], bv, s5);
+          s6 = Math.fma(a[a6 + ap], bv, s6);
+          s7 = Math.fma(a[a7 + ap], bv, s7);
         }
         out[o0 + j] = s0;
         out[o1 + j] = s1;
         out[o2 + j] = s2;
         out[o3 + j] = s3;
+        out[o4 + j] = s4;
+        out[o5 + j] = s5;
+        out[o6 + j] = s6;
+        out[o7 + j] = s7;
       }
     }
   }

@@ -24,28 +24,61 @@ final class PanamaUpdateKernels implements UpdateKernels {
       float stepSize, float sqrtScale, float epsilon, float decay) {
     float c1 = 1f - beta1;
     float c2 = 1f - beta2;
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      FloatVector th = FloatVector.fromArray(F, theta, i);
-      FloatVector gi = FloatVector.fromArray(F, g, i);
-      FloatVector mo = FloatVector.fromArray(F, m, i);
-      FloatVector vo = FloatVector.fromArray(F, v, i);
-      FloatVector t = th.sub(th.mul(decay));
-      FloatVector mi = mo.add(gi.sub(mo).mul(c1));
-      FloatVector vi = vo.add(gi.mul(gi).sub(vo).mul(c2));
-      mi.intoArray(m, i);
-      vi.intoArray(v, i);
-      t.sub(mi.mul(stepSize).div(vi.sqrt().mul(sqrtScale).add(epsilon))).intoArray(theta, i);
+    if (n < L) {
+      for (int i = 0; i < n; i++) {
+        float t = theta[i] - decay * theta[i];
+        float gi = g[i];
+        float mi = m[i] + c1 * (gi - m[i]);
+        float vi = v[i] + c2 * (gi * gi - v[i]);
+        m[i] = mi;
+        v[i] = vi;
+        theta[i] = t - stepSize * mi / ((float) Math.sqrt(vi) * sqrtScale + epsilon);
+      }
+      return;
     }
-    for (; i < n; i++) {
-      float t = theta[i] - decay * theta[i];
-      float gi = g[i];
-      float mi = m[i] + c1 * (gi - m[i]);
-      float vi = v[i] + c2 * (gi * gi - v[i]);
-      m[i] = mi;
-      v[i] = vi;
-      theta[i] = t - stepSize * mi / ((float) Math.sqrt(vi) * sqrtScale + epsilon);
+    // Vectors in pairs, the last one ending at n: the last pair may overlap, and an odd first
+    // "pair" is one vector twice. The update is in place, so a pair loads everything before it
+    // stores anything; overlapping lanes are then updated from the same old values, the same way.
+    int nv = (n + L - 1) / L;
+    int w = 0;
+    if (nv % 2 == 1) {
+      adamPair(theta, g, m, v, 0, 0, c1, c2, stepSize, sqrtScale, epsilon, decay);
+      w = 1;
     }
+    for (; w < nv; w += 2) {
+      adamPair(
+          theta, g, m, v, w * L, Math.min((w + 1) * L, n - L), c1, c2, stepSize, sqrtScale,
+          epsilon, decay);
+    }
+  }
+
+  private static void adamPair(
+      float[] theta, float[] g, float[] m, float[] v, int i, int j, float c1, float c2,
+      float stepSize, float sqrtScale, float epsilon, float decay) {
+    FloatVector th0 = FloatVector.fromArray(F, theta, i);
+    FloatVector g0 = FloatVector.fromArray(F, g, i);
+    FloatVector m0 = FloatVector.fromArray(F, m, i);
+    FloatVector v0 = FloatVector.fromArray(F, v, i);
+    FloatVector th1 = FloatVector.fromArray(F, theta, j);
+    FloatVector g1 = FloatVector.fromArray(F, g, j);
+    FloatVector m1 = FloatVector.fromArray(F, m, j);
+    FloatVector v1 = FloatVector.fromArray(F, v, j);
+    // The scalar kernel's operations in its order: t = θ − decay·θ; m += c1·(g − m);
+    // v += c2·(g² − v); θ = t − (stepSize·m) / (√v·sqrtScale + ε).
+    FloatVector t0 = th0.sub(th0.mul(decay));
+    FloatVector t1 = th1.sub(th1.mul(decay));
+    m0 = m0.add(g0.sub(m0).mul(c1));
+    m1 = m1.add(g1.sub(m1).mul(c1));
+    v0 = v0.add(g0.mul(g0).sub(v0).mul(c2));
+    v1 = v1.add(g1.mul(g1).sub(v1).mul(c2));
+    t0 = t0.sub(m0.mul(stepSize).div(v0.sqrt().mul(sqrtScale).add(epsilon)));
+    t1 = t1.sub(m1.mul(stepSize).div(v1.sqrt().mul(sqrtScale).add(epsilon)));
+    m0.intoArray(m, i);
+    v0.intoArray(v, i);
+    t0.intoArray(theta, i);
+    m1.intoArray(m, j);
+    v1.intoArray(v, j);
+    t1.intoArray(theta, j);
   }
 
   @Override
