@@ -45,7 +45,8 @@ class MatrixKernelsTest {
     SplittableRandom r = new SplittableRandom(seed);
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
-      x[i] = r.nextInt(17) == 0 ? 0f : (float) (r.nextDouble(-1, 1) * Math.pow(2, r.nextInt(-8, 8)));
+      double magnitude = Math.pow(2, r.nextInt(-8, 8));
+      x[i] = r.nextInt(17) == 0 ? 0f : (float) (r.nextDouble(-1, 1) * magnitude);
     }
     return x;
   }

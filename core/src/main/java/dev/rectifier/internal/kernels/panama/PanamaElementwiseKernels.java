@@ -26,15 +26,6 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
    */
   static final int SUM_BLOCK = 32;
 
-  /** 0, 1, …, L−1. */
-  private static final float[] IOTA = new float[L];
-
-  static {
-    for (int i = 0; i < L; i++) {
-      IOTA[i] = i;
-    }
-  }
-
   @Override
   public void reluForward(float[] x, float[] y, int n) {
     int i = 0;
@@ -167,7 +158,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
     int whole = units - units % L;
     int start = units - L;
     VectorMask<Float> fresh =
-        FloatVector.fromArray(F, IOTA, 0).compare(VectorOperators.GE, (float) (whole - start));
+        FloatVector.fromArray(F, VectorMath.IOTA, 0)
+            .compare(VectorOperators.GE, (float) (whole - start));
     for (int r = 0, o = 0; r < rows; r++, o += units) {
       for (int u = 0; u < whole; u += L) {
         FloatVector v = FloatVector.fromArray(F, x, o + u);

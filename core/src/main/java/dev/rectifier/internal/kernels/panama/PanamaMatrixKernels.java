@@ -6,6 +6,7 @@ import static dev.rectifier.internal.kernels.panama.VectorMath.L;
 import dev.rectifier.internal.kernels.MatrixKernels;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -363,10 +364,13 @@ final class PanamaMatrixKernels implements MatrixKernels {
 
   /**
    * out[i][p] = Σ_j d[i][j]·b[p][j] for n ≥ L: blocks of 4 rows of d × 3 rows of b, per-lane
-   * partial sums over the whole vectors of j, then a horizontal sum and the remaining columns.
+   * partial sums over the vectors of j, then a horizontal sum. When L does not divide n, a last
+   * vector ends at n with the lanes it shares with the one before it zeroed in both operands.
    */
   private static void dot(float[] d, float[] b, float[] out, int m, int n, int k) {
     int nb = F.loopBound(n);
+    // Lanes of the last vector (at n − L) below this index were summed already.
+    int fresh = nb == n ? L : L - (n - nb);
     for (int p = 0; p < k; p += 3) {
       int p1 = Math.min(p + 1, k - 1);
       int p2 = Math.min(p + 2, k - 1);
@@ -374,14 +378,14 @@ final class PanamaMatrixKernels implements MatrixKernels {
         int i1 = Math.min(i + 1, m - 1);
         int i2 = Math.min(i + 2, m - 1);
         int i3 = Math.min(i + 3, m - 1);
-        dotBlock(d, b, out, n, k, nb, i, i1, i2, i3, p, p1, p2);
+        dotBlock(d, b, out, n, k, nb, fresh, i, i1, i2, i3, p, p1, p2);
       }
     }
   }
 
   private static void dotBlock(
-      float[] d, float[] b, float[] out, int n, int k, int nb, int i0, int i1, int i2, int i3,
-      int p0, int p1, int p2) {
+      float[] d, float[] b, float[] out, int n, int k, int nb, int fresh, int i0, int i1, int i2,
+      int i3, int p0, int p1, int p2) {
     FloatVector z = FloatVector.zero(F);
     FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
     FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
@@ -413,26 +417,45 @@ final class PanamaMatrixKernels implements MatrixKernels {
       c31 = x.fma(y1, c31);
       c32 = x.fma(y2, c32);
     }
-    finish(c00.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d0, b0, i0 * k + p0);
-    finish(c01.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d0, b1, i0 * k + p1);
-    finish(c02.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d0, b2, i0 * k + p2);
-    finish(c10.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d1, b0, i1 * k + p0);
-    finish(c11.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d1, b1, i1 * k + p1);
-    finish(c12.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d1, b2, i1 * k + p2);
-    finish(c20.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d2, b0, i2 * k + p0);
-    finish(c21.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d2, b1, i2 * k + p1);
-    finish(c22.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d2, b2, i2 * k + p2);
-    finish(c30.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d3, b0, i3 * k + p0);
-    finish(c31.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d3, b1, i3 * k + p1);
-    finish(c32.reduceLanes(VectorOperators.ADD), d, b, out, n, nb, d3, b2, i3 * k + p2);
-  }
-
-  /** Adds the columns past the last whole vector to s, the sum of the lanes; stores the result. */
-  private static void finish(
-      float s, float[] d, float[] b, float[] out, int n, int nb, int di, int bp, int o) {
-    for (int j = nb; j < n; j++) {
-      s = Math.fma(d[di + j], b[bp + j], s);
+    if (nb < n) {
+      int j = n - L;
+      VectorMask<Float> old =
+          FloatVector.fromArray(F, VectorMath.IOTA, 0).compare(VectorOperators.LT, fresh);
+      FloatVector y0 = FloatVector.fromArray(F, b, b0 + j).blend(0f, old);
+      FloatVector y1 = FloatVector.fromArray(F, b, b1 + j).blend(0f, old);
+      FloatVector y2 = FloatVector.fromArray(F, b, b2 + j).blend(0f, old);
+      FloatVector x = FloatVector.fromArray(F, d, d0 + j).blend(0f, old);
+      c00 = x.fma(y0, c00);
+      c01 = x.fma(y1, c01);
+      c02 = x.fma(y2, c02);
+      x = FloatVector.fromArray(F, d, d1 + j).blend(0f, old);
+      c10 = x.fma(y0, c10);
+      c11 = x.fma(y1, c11);
+      c12 = x.fma(y2, c12);
+      x = FloatVector.fromArray(F, d, d2 + j).blend(0f, old);
+      c20 = x.fma(y0, c20);
+      c21 = x.fma(y1, c21);
+      c22 = x.fma(y2, c22);
+      x = FloatVector.fromArray(F, d, d3 + j).blend(0f, old);
+      c30 = x.fma(y0, c30);
+      c31 = x.fma(y1, c31);
+      c32 = x.fma(y2, c32);
     }
-    out[o] = s;
+    int o0 = i0 * k;
+    int o1 = i1 * k;
+    int o2 = i2 * k;
+    int o3 = i3 * k;
+    out[o0 + p0] = c00.reduceLanes(VectorOperators.ADD);
+    out[o0 + p1] = c01.reduceLanes(VectorOperators.ADD);
+    out[o0 + p2] = c02.reduceLanes(VectorOperators.ADD);
+    out[o1 + p0] = c10.reduceLanes(VectorOperators.ADD);
+    out[o1 + p1] = c11.reduceLanes(VectorOperators.ADD);
+    out[o1 + p2] = c12.reduceLanes(VectorOperators.ADD);
+    out[o2 + p0] = c20.reduceLanes(VectorOperators.ADD);
+    out[o2 + p1] = c21.reduceLanes(VectorOperators.ADD);
+    out[o2 + p2] = c22.reduceLanes(VectorOperators.ADD);
+    out[o3 + p0] = c30.reduceLanes(VectorOperators.ADD);
+    out[o3 + p1] = c31.reduceLanes(VectorOperators.ADD);
+    out[o3 + p2] = c32.reduceLanes(VectorOperators.ADD);
   }
 }

@@ -24,6 +24,15 @@ final class VectorMath {
   static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
   static final int L = F.length();
 
+  /** 0, 1, …, L−1: lane indices, for masks that select lanes by position. */
+  static final float[] IOTA = new float[L];
+
+  static {
+    for (int i = 0; i < L; i++) {
+      IOTA[i] = i;
+    }
+  }
+
   /** 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer in the low bits. */
   private static final float SHIFT = 12582912f;
   private static final int SHIFT_BITS = 0x4b400000;
