@@ -152,34 +152,40 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
       }
       return;
     }
-    // Row by row, so that each slope's gradient is the scalar chain (rows in order, float adds of
-    // float products) and equals the scalar result bit for bit. The last block of a row ends at
-    // `units` and may overlap the one before it; there only the lanes not yet summed accumulate.
+    // Each slope's gradient is the scalar chain (rows in order, float adds of float products), so
+    // it equals the scalar result bit for bit; a block of units carries it in a register over 4
+    // rows. The last block of a row ends at `units` and may overlap the one before it; there only
+    // the lanes not yet summed accumulate.
     int whole = units - units % L;
     int start = units - L;
     VectorMask<Float> fresh =
         FloatVector.fromArray(F, VectorMath.IOTA, 0)
             .compare(VectorOperators.GE, (float) (whole - start));
-    for (int r = 0, o = 0; r < rows; r++, o += units) {
+    for (int r = 0; r < rows; r += 4) {
+      int count = Math.min(4, rows - r);
       for (int u = 0; u < whole; u += L) {
-        FloatVector v = FloatVector.fromArray(F, x, o + u);
-        FloatVector g = FloatVector.fromArray(F, dy, o + u);
-        VectorMask<Float> le = v.compare(VectorOperators.LE, 0f);
-        v.blend(g.mul(FloatVector.fromArray(F, alpha, u)), le)
-            .blend(g, v.compare(VectorOperators.GT, 0f))
-            .intoArray(dx, o + u);
+        FloatVector a = FloatVector.fromArray(F, alpha, u);
         FloatVector acc = FloatVector.fromArray(F, alphaGrad, u);
-        acc.blend(acc.add(v.mul(g)), le).intoArray(alphaGrad, u);
+        for (int q = 0, o = r * units + u; q < count; q++, o += units) {
+          FloatVector v = FloatVector.fromArray(F, x, o);
+          FloatVector g = FloatVector.fromArray(F, dy, o);
+          VectorMask<Float> le = v.compare(VectorOperators.LE, 0f);
+          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, o);
+          acc = acc.blend(acc.add(v.mul(g)), le);
+        }
+        acc.intoArray(alphaGrad, u);
       }
       if (whole < units) {
-        FloatVector v = FloatVector.fromArray(F, x, o + start);
-        FloatVector g = FloatVector.fromArray(F, dy, o + start);
-        VectorMask<Float> le = v.compare(VectorOperators.LE, 0f);
-        v.blend(g.mul(FloatVector.fromArray(F, alpha, start)), le)
-            .blend(g, v.compare(VectorOperators.GT, 0f))
-            .intoArray(dx, o + start);
+        FloatVector a = FloatVector.fromArray(F, alpha, start);
         FloatVector acc = FloatVector.fromArray(F, alphaGrad, start);
-        acc.blend(acc.add(v.mul(g)), le.and(fresh)).intoArray(alphaGrad, start);
+        for (int q = 0, o = r * units + start; q < count; q++, o += units) {
+          FloatVector v = FloatVector.fromArray(F, x, o);
+          FloatVector g = FloatVector.fromArray(F, dy, o);
+          VectorMask<Float> le = v.compare(VectorOperators.LE, 0f);
+          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, o);
+          acc = acc.blend(acc.add(v.mul(g)), le.and(fresh));
+        }
+        acc.intoArray(alphaGrad, start);
       }
     }
   }
