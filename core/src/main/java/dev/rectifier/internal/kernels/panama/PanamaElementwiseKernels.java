@@ -15,8 +15,9 @@ import jdk.incubator.vector.VectorOperators;
  * <p>The relu family is bit-for-bit equal to the scalar kernels, NaN and signed zeros included;
  * so are the backward passes of sigmoid, tanh and elu (same operations in the same order, no
  * fused multiply-add the scalar code does not use). The transcendental functions come from
- * {@link VectorMath}, within 4 ulp. Sums ({@link #negativeDot}, PReLU's slope gradient) are
- * accumulated in float lanes and may differ from the scalar sums by rounding.
+ * {@link VectorMath}, within 4 ulp (2 measured over all floats). PReLU's slope gradient keeps
+ * the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
+ * may differ from the scalar sum by rounding.
  */
 final class PanamaElementwiseKernels implements ElementwiseKernels {
 
