@@ -29,10 +29,11 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void reluForward(float[] x, float[] y, int n) {
+    FloatVector zero = FloatVector.zero(F);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      v.blend(0f, v.compare(VectorOperators.LE, 0f)).intoArray(y, i);
+      v.blend(zero, v.compare(VectorOperators.LE, zero)).intoArray(y, i);
     }
     for (; i < n; i++) {
       y[i] = Math.max(0f, x[i]);
@@ -41,13 +42,14 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+    FloatVector zero = FloatVector.zero(F);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
       // x > 0: dy; x ≤ 0: 0; NaN: x.
-      v.blend(0f, v.compare(VectorOperators.LE, 0f))
-          .blend(g, v.compare(VectorOperators.GT, 0f))
+      v.blend(zero, v.compare(VectorOperators.LE, zero))
+          .blend(g, v.compare(VectorOperators.GT, zero))
           .intoArray(dx, i);
     }
     for (; i < n; i++) {
@@ -58,10 +60,12 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void leakyReluForward(float[] x, float[] y, int n, float alpha) {
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      v.mul(alpha).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
+      v.mul(va).blend(v, v.compare(VectorOperators.GT, zero)).intoArray(y, i);
     }
     for (; i < n; i++) {
       float v = x[i];
@@ -71,12 +75,14 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void leakyReluBackward(float[] x, float[] dy, float[] dx, int n, float alpha) {
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
-      v.blend(g.mul(alpha), v.compare(VectorOperators.LE, 0f))
-          .blend(g, v.compare(VectorOperators.GT, 0f))
+      v.blend(g.mul(va), v.compare(VectorOperators.LE, zero))
+          .blend(g, v.compare(VectorOperators.GT, zero))
           .intoArray(dx, i);
     }
     for (; i < n; i++) {
@@ -97,7 +103,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
       for (; i < end; i += L) {
         FloatVector v = FloatVector.fromArray(F, x, i);
         FloatVector g = FloatVector.fromArray(F, dy, i);
-        acc = acc.add(zero.blend(v.mul(g), v.compare(VectorOperators.LE, 0f)));
+        acc = acc.add(zero.blend(v.mul(g), v.compare(VectorOperators.LE, zero)));
       }
       sum += acc.reduceLanes(VectorOperators.ADD);
     }
@@ -112,6 +118,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void preluForward(float[] x, float[] y, int rows, int units, float[] alpha) {
+    FloatVector zero = FloatVector.zero(F);
     if (units < L) {
       for (int r = 0, o = 0; r < rows; r++, o += units) {
         for (int u = 0; u < units; u++) {
@@ -128,7 +135,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
         int start = Math.min(u, units - L);
         FloatVector v = FloatVector.fromArray(F, x, o + start);
         FloatVector a = FloatVector.fromArray(F, alpha, start);
-        v.mul(a).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, o + start);
+        v.mul(a).blend(v, v.compare(VectorOperators.GT, zero)).intoArray(y, o + start);
       }
     }
   }
@@ -136,6 +143,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   @Override
   public void preluBackward(
       float[] x, float[] dy, float[] dx, int rows, int units, float[] alpha, float[] alphaGrad) {
+    FloatVector zero = FloatVector.zero(F);
     if (units < L) {
       for (int r = 0, o = 0; r < rows; r++, o += units) {
         for (int u = 0; u < units; u++) {
@@ -170,8 +178,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
         for (int q = 0, o = r * units + u; q < count; q++, o += units) {
           FloatVector v = FloatVector.fromArray(F, x, o);
           FloatVector g = FloatVector.fromArray(F, dy, o);
-          VectorMask<Float> le = v.compare(VectorOperators.LE, 0f);
-          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, o);
+          VectorMask<Float> le = v.compare(VectorOperators.LE, zero);
+          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, o);
           acc = acc.blend(acc.add(v.mul(g)), le);
         }
         acc.intoArray(alphaGrad, u);
@@ -182,8 +190,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
         for (int q = 0, o = r * units + start; q < count; q++, o += units) {
           FloatVector v = FloatVector.fromArray(F, x, o);
           FloatVector g = FloatVector.fromArray(F, dy, o);
-          VectorMask<Float> le = v.compare(VectorOperators.LE, 0f);
-          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, o);
+          VectorMask<Float> le = v.compare(VectorOperators.LE, zero);
+          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, o);
           acc = acc.blend(acc.add(v.mul(g)), le.and(fresh));
         }
         acc.intoArray(alphaGrad, start);
@@ -198,11 +206,12 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void sigmoidBackward(float[] y, float[] dy, float[] dx, int n) {
+    FloatVector one = FloatVector.broadcast(F, 1f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector s = FloatVector.fromArray(F, y, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
-      g.mul(s.mul(VectorMath.bc(1f).sub(s))).intoArray(dx, i);
+      g.mul(s.mul(one.sub(s))).intoArray(dx, i);
     }
     for (; i < n; i++) {
       float s = y[i];
@@ -217,11 +226,12 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
+    FloatVector one = FloatVector.broadcast(F, 1f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector t = FloatVector.fromArray(F, y, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
-      g.mul(VectorMath.bc(1f).sub(t.mul(t))).intoArray(dx, i);
+      g.mul(one.sub(t.mul(t))).intoArray(dx, i);
     }
     for (; i < n; i++) {
       float t = y[i];
@@ -231,9 +241,10 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void eluForward(float[] x, float[] y, int n, float alpha) {
+    FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.elu(FloatVector.fromArray(F, x, i), alpha).intoArray(y, i);
+      VectorMath.elu(FloatVector.fromArray(F, x, i), va).intoArray(y, i);
     }
     for (; i < n; i++) {
       float v = x[i];
@@ -243,12 +254,14 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void eluBackward(float[] x, float[] y, float[] dy, float[] dx, int n, float alpha) {
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
       FloatVector yv = FloatVector.fromArray(F, y, i);
-      g.mul(yv.add(alpha)).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, i);
+      g.mul(yv.add(va)).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, i);
     }
     for (; i < n; i++) {
       float v = x[i];
@@ -423,9 +436,10 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void scale(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    FloatVector vs = FloatVector.broadcast(F, s);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(F, a, aOff + i).mul(s).intoArray(out, outOff + i);
+      FloatVector.fromArray(F, a, aOff + i).mul(vs).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       out[outOff + i] = a[aOff + i] * s;

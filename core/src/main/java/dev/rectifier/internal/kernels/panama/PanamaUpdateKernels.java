@@ -55,6 +55,12 @@ final class PanamaUpdateKernels implements UpdateKernels {
   private static void adamPair(
       float[] theta, float[] g, float[] m, float[] v, int i, int j, float c1, float c2,
       float stepSize, float sqrtScale, float epsilon, float decay) {
+    FloatVector vDecay = FloatVector.broadcast(F, decay);
+    FloatVector vc1 = FloatVector.broadcast(F, c1);
+    FloatVector vc2 = FloatVector.broadcast(F, c2);
+    FloatVector vStep = FloatVector.broadcast(F, stepSize);
+    FloatVector vScale = FloatVector.broadcast(F, sqrtScale);
+    FloatVector vEps = FloatVector.broadcast(F, epsilon);
     FloatVector th0 = FloatVector.fromArray(F, theta, i);
     FloatVector g0 = FloatVector.fromArray(F, g, i);
     FloatVector m0 = FloatVector.fromArray(F, m, i);
@@ -65,14 +71,14 @@ final class PanamaUpdateKernels implements UpdateKernels {
     FloatVector v1 = FloatVector.fromArray(F, v, j);
     // The scalar kernel's operations in its order: t = θ − decay·θ; m += c1·(g − m);
     // v += c2·(g² − v); θ = t − (stepSize·m) / (√v·sqrtScale + ε).
-    FloatVector t0 = th0.sub(th0.mul(decay));
-    FloatVector t1 = th1.sub(th1.mul(decay));
-    m0 = m0.add(g0.sub(m0).mul(c1));
-    m1 = m1.add(g1.sub(m1).mul(c1));
-    v0 = v0.add(g0.mul(g0).sub(v0).mul(c2));
-    v1 = v1.add(g1.mul(g1).sub(v1).mul(c2));
-    t0 = t0.sub(m0.mul(stepSize).div(v0.sqrt().mul(sqrtScale).add(epsilon)));
-    t1 = t1.sub(m1.mul(stepSize).div(v1.sqrt().mul(sqrtScale).add(epsilon)));
+    FloatVector t0 = th0.sub(th0.mul(vDecay));
+    FloatVector t1 = th1.sub(th1.mul(vDecay));
+    m0 = m0.add(g0.sub(m0).mul(vc1));
+    m1 = m1.add(g1.sub(m1).mul(vc1));
+    v0 = v0.add(g0.mul(g0).sub(v0).mul(vc2));
+    v1 = v1.add(g1.mul(g1).sub(v1).mul(vc2));
+    t0 = t0.sub(m0.mul(vStep).div(v0.sqrt().mul(vScale).add(vEps)));
+    t1 = t1.sub(m1.mul(vStep).div(v1.sqrt().mul(vScale).add(vEps)));
     m0.intoArray(m, i);
     v0.intoArray(v, i);
     t0.intoArray(theta, i);
@@ -85,13 +91,16 @@ final class PanamaUpdateKernels implements UpdateKernels {
   public void sgd(
       float[] theta, float[] g, float[] velocity, int n, float lr, float momentum,
       boolean nesterov, float decay) {
+    FloatVector vDecay = FloatVector.broadcast(F, decay);
+    FloatVector vLr = FloatVector.broadcast(F, lr);
+    FloatVector vMomentum = FloatVector.broadcast(F, momentum);
     int i = 0;
     int bound = F.loopBound(n);
     if (momentum == 0f) {
       for (; i < bound; i += L) {
         FloatVector th = FloatVector.fromArray(F, theta, i);
         FloatVector gi = FloatVector.fromArray(F, g, i);
-        th.sub(th.mul(decay)).sub(gi.mul(lr)).intoArray(theta, i);
+        th.sub(th.mul(vDecay)).sub(gi.mul(vLr)).intoArray(theta, i);
       }
       for (; i < n; i++) {
         theta[i] = (theta[i] - decay * theta[i]) - lr * g[i];
@@ -100,10 +109,10 @@ final class PanamaUpdateKernels implements UpdateKernels {
       for (; i < bound; i += L) {
         FloatVector th = FloatVector.fromArray(F, theta, i);
         FloatVector gi = FloatVector.fromArray(F, g, i);
-        FloatVector lg = gi.mul(lr);
-        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(momentum).sub(lg);
+        FloatVector lg = gi.mul(vLr);
+        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(vMomentum).sub(lg);
         u.intoArray(velocity, i);
-        th.sub(th.mul(decay)).add(u.mul(momentum).sub(lg)).intoArray(theta, i);
+        th.sub(th.mul(vDecay)).add(u.mul(vMomentum).sub(lg)).intoArray(theta, i);
       }
       for (; i < n; i++) {
         float u = momentum * velocity[i] - lr * g[i];
@@ -114,9 +123,9 @@ final class PanamaUpdateKernels implements UpdateKernels {
       for (; i < bound; i += L) {
         FloatVector th = FloatVector.fromArray(F, theta, i);
         FloatVector gi = FloatVector.fromArray(F, g, i);
-        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(momentum).sub(gi.mul(lr));
+        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(vMomentum).sub(gi.mul(vLr));
         u.intoArray(velocity, i);
-        th.sub(th.mul(decay)).add(u).intoArray(theta, i);
+        th.sub(th.mul(vDecay)).add(u).intoArray(theta, i);
       }
       for (; i < n; i++) {
         float u = momentum * velocity[i] - lr * g[i];
@@ -151,6 +160,7 @@ final class PanamaUpdateKernels implements UpdateKernels {
   @Override
   public double squaredErrorWithGradient(
       float[] predicted, float[] target, float[] grad, int n, float scale) {
+    FloatVector vScale = FloatVector.broadcast(F, scale);
     double sum = 0;
     int i = 0;
     int bound = F.loopBound(n);
@@ -160,7 +170,7 @@ final class PanamaUpdateKernels implements UpdateKernels {
       for (; i < end; i += L) {
         FloatVector e =
             FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
-        e.mul(scale).intoArray(grad, i);
+        e.mul(vScale).intoArray(grad, i);
         acc = e.fma(e, acc);
       }
       sum += acc.reduceLanes(VectorOperators.ADD);

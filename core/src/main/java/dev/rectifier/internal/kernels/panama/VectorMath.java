@@ -27,6 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMath {
 
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
   static final int L = F.length();
 
   /** 0, 1, …, L−1: lane indices, for masks that select lanes by position. */
@@ -93,117 +94,158 @@ final class VectorMath {
 
   private VectorMath() {}
 
+  // The constants as vectors. An operation with a scalar operand broadcasts it through some ten
+  // nested calls, and the helpers below nest a few more; where a kernel is inlined deep into its
+  // caller, C2 (MaxInlineLevel 15 on JDK 17) stops inlining before the intrinsic and runs the
+  // boxed Java fallback instead. A constant vector costs one load and no call depth. (They never
+  // start an accumulator: a constant merged into a loop variable would be boxed.)
+  private static final FloatVector V_ZERO = FloatVector.zero(F);
+  private static final FloatVector V_ONE = bc(1f);
+  private static final FloatVector V_TWO = bc(2f);
+  private static final FloatVector V_INFINITY = bc(Float.POSITIVE_INFINITY);
+  private static final FloatVector V_SHIFT = bc(SHIFT);
+  private static final FloatVector V_LOG2E = bc(LOG2E);
+  private static final FloatVector V_NEG_LN2_HI = bc(-LN2_HI);
+  private static final FloatVector V_NEG_LN2_LO = bc(-LN2_LO);
+  private static final FloatVector V_Q0 = bc(Q0);
+  private static final FloatVector V_Q1 = bc(Q1);
+  private static final FloatVector V_Q2 = bc(Q2);
+  private static final FloatVector V_Q3 = bc(Q3);
+  private static final FloatVector V_Q4 = bc(Q4);
+  private static final FloatVector V_Q5 = bc(Q5);
+  private static final FloatVector V_EXP_LO = bc(EXP_LO);
+  private static final FloatVector V_EXP_HI = bc(EXP_HI);
+  private static final FloatVector V_EXPM1_LO = bc(EXPM1_LO);
+  private static final FloatVector V_NEG_TWO = bc(-2f);
+  private static final FloatVector V_HALF = bc(0.5f);
+  private static final FloatVector V_NEG_HALF = bc(-0.5f);
+  private static final FloatVector V_NEG_ONE = bc(-1f);
+  private static final FloatVector V_LG1 = bc(LG1);
+  private static final FloatVector V_LG2 = bc(LG2);
+  private static final FloatVector V_LG3 = bc(LG3);
+  private static final FloatVector V_LG4 = bc(LG4);
+  private static final FloatVector V_LN2_HI_LOG = bc(LN2_HI_LOG);
+  private static final FloatVector V_LN2_LO_LOG = bc(LN2_LO_LOG);
+  private static final FloatVector V_TRIG_LIMIT = bc(TRIG_LIMIT);
+  private static final FloatVector V_TWO_OVER_PI = bc(TWO_OVER_PI);
+  private static final FloatVector V_NEG_PIO2_1 = bc(-PIO2_1);
+  private static final FloatVector V_NEG_PIO2_2 = bc(-PIO2_2);
+  private static final FloatVector V_NEG_PIO2_3 = bc(-PIO2_3);
+  private static final FloatVector V_S0 = bc(S0);
+  private static final FloatVector V_S1 = bc(S1);
+  private static final FloatVector V_S2 = bc(S2);
+  private static final FloatVector V_C0 = bc(C0);
+  private static final FloatVector V_C1 = bc(C1);
+  private static final FloatVector V_C2 = bc(C2);
+  private static final IntVector I_ZERO = IntVector.zero(I);
+  private static final IntVector I_ONE = IntVector.broadcast(I, 1);
+  private static final IntVector I_TWO = IntVector.broadcast(I, 2);
+  private static final IntVector I_BIAS = IntVector.broadcast(I, 127);
+  private static final IntVector I_SHIFT_BITS = IntVector.broadcast(I, SHIFT_BITS);
+  private static final IntVector I_SIGN = IntVector.broadcast(I, 0x80000000);
+  private static final IntVector I_MANTISSA = IntVector.broadcast(I, 0x007fffff);
+  private static final IntVector I_SQRT_HALF = IntVector.broadcast(I, SQRT_HALF_BITS);
+  private static final IntVector I_LOG_OFFSET =
+      IntVector.broadcast(I, 0x3f800000 - SQRT_HALF_BITS);
+  private static final IntVector I_K_TO_FLOAT = IntVector.broadcast(I, SHIFT_BITS - 127);
+
+  /** A vector of v in every lane; for constants and per-call parameters, outside loops. */
   static FloatVector bc(float v) {
     return FloatVector.broadcast(F, v);
   }
 
-  /** e^r − 1 for |r| ≤ ln2/2 (a little beyond is fine). */
-  static FloatVector expm1Poly(FloatVector r) {
-    FloatVector q = r.fma(Q5, Q4);
-    q = q.fma(r, bc(Q3));
-    q = q.fma(r, bc(Q2));
-    q = q.fma(r, bc(Q1));
-    q = q.fma(r, bc(Q0));
+  /**
+   * e^r − 1 = r + r²·q(r) for |r| ≤ ln2/2 (a little beyond is fine), from x = n·ln2 + r, where t
+   * holds n in its low bits (x·log2e + 1.5·2^23).
+   */
+  private static FloatVector expm1Reduced(FloatVector x, FloatVector t) {
+    FloatVector n = t.sub(V_SHIFT);
+    FloatVector r = n.fma(V_NEG_LN2_HI, x);
+    r = n.fma(V_NEG_LN2_LO, r);
+    FloatVector q = r.fma(V_Q5, V_Q4);
+    q = q.fma(r, V_Q3);
+    q = q.fma(r, V_Q2);
+    q = q.fma(r, V_Q1);
+    q = q.fma(r, V_Q0);
     return r.mul(r).fma(q, r);
   }
 
   /** 2^n for integer n in [−126, 127], from the exponent bits. */
-  static FloatVector pow2(IntVector n) {
-    return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+  private static FloatVector pow2(IntVector n) {
+    return n.add(I_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
   }
 
   /**
-   * e^x for x ≤ 0 (and NaN), including subnormal results and 0 at −∞. The scale 2^n is applied in
-   * two steps so that results below the normal range round once, in the last step.
+   * e^x for x in [EXP_LO, EXP_HI] (or NaN), including subnormal results. The scale 2^n is applied
+   * in two steps so that every scale is a normal float and results below the normal range round
+   * once, in the last step.
    */
-  static FloatVector expNonPositive(FloatVector x) {
-    FloatVector xc = x.blend(bc(EXP_LO), x.compare(VectorOperators.LT, EXP_LO));
-    return expReduced(xc);
+  private static FloatVector expClamped(FloatVector x) {
+    FloatVector t = x.fma(V_LOG2E, V_SHIFT);
+    FloatVector p = expm1Reduced(x, t);
+    IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
+    IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
+    FloatVector s1 = pow2(n1);
+    return p.fma(s1, s1).mul(pow2(ni.sub(n1)));
   }
 
   /** e^x for every x: +∞ above ~88.72, subnormal results, 0 at −∞; NaN gives NaN. */
   static FloatVector exp(FloatVector x) {
-    FloatVector xc = x.blend(bc(EXP_LO), x.compare(VectorOperators.LT, EXP_LO));
-    xc = xc.blend(bc(EXP_HI), xc.compare(VectorOperators.GT, EXP_HI));
-    return expReduced(xc);
-  }
-
-  /** e^x for x already in [EXP_LO, EXP_HI] (or NaN). */
-  private static FloatVector expReduced(FloatVector x) {
-    FloatVector t = x.fma(LOG2E, SHIFT);
-    FloatVector n = t.sub(SHIFT);
-    FloatVector r = n.fma(bc(-LN2_HI), x);
-    r = n.fma(bc(-LN2_LO), r);
-    FloatVector p = expm1Poly(r);
-    IntVector ni = t.reinterpretAsInts().sub(SHIFT_BITS);
-    IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
-    FloatVector s1 = pow2(n1);
-    FloatVector s2 = pow2(ni.sub(n1));
-    return p.fma(s1, s1).mul(s2);
+    FloatVector xc = x.blend(V_EXP_LO, x.compare(VectorOperators.LT, V_EXP_LO));
+    xc = xc.blend(V_EXP_HI, xc.compare(VectorOperators.GT, V_EXP_HI));
+    return expClamped(xc);
   }
 
   /**
    * e^x − 1 for x ≤ 0 (other lanes get garbage, not traps), −1 below −18; NaN gives NaN. The sign
    * of a zero is not kept.
    */
-  static FloatVector expm1NonPositive(FloatVector x) {
-    FloatVector xc = x.blend(bc(EXPM1_LO), x.compare(VectorOperators.LT, EXPM1_LO));
-    FloatVector t = xc.fma(LOG2E, SHIFT);
-    FloatVector n = t.sub(SHIFT);
-    FloatVector r = n.fma(bc(-LN2_HI), xc);
-    r = n.fma(bc(-LN2_LO), r);
-    FloatVector p = expm1Poly(r);
-    FloatVector s = pow2(t.reinterpretAsInts().sub(SHIFT_BITS));
+  private static FloatVector expm1NonPositive(FloatVector x) {
+    FloatVector xc = x.blend(V_EXPM1_LO, x.compare(VectorOperators.LT, V_EXPM1_LO));
+    FloatVector t = xc.fma(V_LOG2E, V_SHIFT);
+    FloatVector p = expm1Reduced(xc, t);
+    FloatVector s = pow2(t.reinterpretAsInts().sub(I_SHIFT_BITS));
     // s·(1+p) − 1 = s·p + (s − 1); s − 1 is exact for n ≥ −24.
-    return p.fma(s, s.sub(1f));
+    return p.fma(s, s.sub(V_ONE));
   }
 
   /** e^x − 1 for every x, accurate near 0, keeping the sign of zero; NaN gives NaN. */
   static FloatVector expm1(FloatVector x) {
-    FloatVector xc = x.blend(bc(EXPM1_LO), x.compare(VectorOperators.LT, EXPM1_LO));
-    xc = xc.blend(bc(EXP_HI), xc.compare(VectorOperators.GT, EXP_HI));
-    FloatVector t = xc.fma(LOG2E, SHIFT);
-    FloatVector n = t.sub(SHIFT);
-    FloatVector r = n.fma(bc(-LN2_HI), xc);
-    r = n.fma(bc(-LN2_LO), r);
-    FloatVector p = expm1Poly(r);
-    IntVector ni = t.reinterpretAsInts().sub(SHIFT_BITS);
+    FloatVector xc = x.blend(V_EXPM1_LO, x.compare(VectorOperators.LT, V_EXPM1_LO));
+    xc = xc.blend(V_EXP_HI, xc.compare(VectorOperators.GT, V_EXP_HI));
+    FloatVector t = xc.fma(V_LOG2E, V_SHIFT);
+    FloatVector p = expm1Reduced(xc, t);
+    IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
     IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
     IntVector n2 = ni.sub(n1);
     FloatVector s1 = pow2(n1);
     // 2^n·(1+p) − 1 = 2^n2·(2^n1·p + (2^n1 − 2^−n2)): every scale stays a normal float, and
     // 2^n1 − 2^−n2 is exact where the −1 matters.
     FloatVector y = p.fma(s1, s1.sub(pow2(n2.neg()))).mul(pow2(n2));
-    return y.blend(x, x.compare(VectorOperators.EQ, 0f));
+    return y.blend(x, x.compare(VectorOperators.EQ, V_ZERO));
   }
 
   /** 1/(1+e^−x) as num/(1+t), t = e^−|x|, num = 1 for x ≥ 0 else t: exact 0 and 1 at ∓∞. */
   static FloatVector sigmoid(FloatVector x) {
-    FloatVector t = expNonPositive(x.abs().neg());
-    FloatVector num = t.blend(bc(1f), x.compare(VectorOperators.GE, 0f));
-    return num.div(t.add(1f));
+    FloatVector nx = x.abs().neg();
+    FloatVector t = expClamped(nx.blend(V_EXP_LO, nx.compare(VectorOperators.LT, V_EXP_LO)));
+    FloatVector num = t.blend(V_ONE, x.compare(VectorOperators.GE, V_ZERO));
+    return num.div(t.add(V_ONE));
   }
 
   /** tanh x = sign(x)·(−e)/(2+e), e = expm1(−2|x|): accurate near 0, ±0 kept, ±1 at ±∞. */
   static FloatVector tanh(FloatVector x) {
-    FloatVector e = expm1NonPositive(x.abs().mul(-2f));
-    FloatVector q = e.neg().div(e.add(2f)).abs();
-    return copySign(q, x);
-  }
-
-  /** |magnitude| with the sign bit of sign. magnitude must have a clear sign bit. */
-  static FloatVector copySign(FloatVector magnitude, FloatVector sign) {
-    return magnitude
-        .reinterpretAsInts()
-        .or(sign.reinterpretAsInts().and(0x80000000))
-        .reinterpretAsFloats();
+    FloatVector e = expm1NonPositive(x.abs().mul(V_NEG_TWO));
+    // −e/(2+e) ≥ 0; abs clears the sign of a −0, then x's sign bit goes in.
+    FloatVector q = e.neg().div(e.add(V_TWO)).abs();
+    return q.reinterpretAsInts().or(x.reinterpretAsInts().and(I_SIGN)).reinterpretAsFloats();
   }
 
   /** x where x &gt; 0, else alpha·(e^x − 1); NaN gives NaN, −0 gives alpha·−0. */
-  static FloatVector elu(FloatVector x, float alpha) {
+  static FloatVector elu(FloatVector x, FloatVector alpha) {
     FloatVector e = expm1NonPositive(x);
-    e = e.blend(x, x.compare(VectorOperators.EQ, 0f));
-    return e.mul(alpha).blend(x, x.compare(VectorOperators.GT, 0f));
+    e = e.blend(x, x.compare(VectorOperators.EQ, V_ZERO));
+    return e.mul(alpha).blend(x, x.compare(VectorOperators.GT, V_ZERO));
   }
 
   /**
@@ -211,39 +253,39 @@ final class VectorMath {
    * get garbage: the caller takes the scalar path for them.
    */
   static FloatVector log1p(FloatVector x) {
-    FloatVector u = x.add(1f);
+    FloatVector u = x.add(V_ONE);
     // u = 1+x rounded; c = (1+x) − u, divided by u: the first-order correction of log(u). The
     // subtraction is exact.
-    FloatVector c = x.sub(u.sub(1f)).div(u);
-    IntVector iu = u.reinterpretAsInts().add(0x3f800000 - SQRT_HALF_BITS);
+    FloatVector c = x.sub(u.sub(V_ONE)).div(u);
+    IntVector iu = u.reinterpretAsInts().add(I_LOG_OFFSET);
     // k = the exponent of u·√2; k as a float: |k| < 2^22, so the shifter trick converts exactly.
     FloatVector dk =
         iu.lanewise(VectorOperators.ASHR, 23)
-            .add(SHIFT_BITS - 127)
+            .add(I_K_TO_FLOAT)
             .reinterpretAsFloats()
-            .sub(SHIFT);
-    FloatVector f = iu.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-    FloatVector s = f.div(f.add(2f));
+            .sub(V_SHIFT);
+    FloatVector f = iu.and(I_MANTISSA).add(I_SQRT_HALF).reinterpretAsFloats().sub(V_ONE);
+    FloatVector s = f.div(f.add(V_TWO));
     FloatVector z = s.mul(s);
-    FloatVector poly = z.fma(LG4, LG3);
-    poly = poly.fma(z, bc(LG2));
-    poly = poly.fma(z, bc(LG1));
-    FloatVector hfsq = f.mul(f).mul(0.5f);
-    FloatVector inner = s.fma(poly.fma(z, hfsq), dk.fma(bc(LN2_LO_LOG), c));
-    FloatVector y = dk.fma(bc(LN2_HI_LOG), f.sub(hfsq.sub(inner)));
-    return y.blend(x, x.compare(VectorOperators.EQ, 0f));
+    FloatVector poly = z.fma(V_LG4, V_LG3);
+    poly = poly.fma(z, V_LG2);
+    poly = poly.fma(z, V_LG1);
+    FloatVector hfsq = f.mul(f).mul(V_HALF);
+    FloatVector inner = s.fma(poly.fma(z, hfsq), dk.fma(V_LN2_LO_LOG, c));
+    FloatVector y = dk.fma(V_LN2_HI_LOG, f.sub(hfsq.sub(inner)));
+    return y.blend(x, x.compare(VectorOperators.EQ, V_ZERO));
   }
 
   /** @return whether some lane needs the scalar path of log1p (x ≤ −1, +∞) */
   static boolean log1pOutOfRange(FloatVector x) {
-    return x.compare(VectorOperators.LE, -1f)
-        .or(x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY))
+    return x.compare(VectorOperators.LE, V_NEG_ONE)
+        .or(x.compare(VectorOperators.EQ, V_INFINITY))
         .anyTrue();
   }
 
   /** @return whether some lane needs the scalar path of sin and cos (|x| &gt; limit, ±∞) */
   static boolean trigOutOfRange(FloatVector x) {
-    return x.abs().compare(VectorOperators.GT, TRIG_LIMIT).anyTrue();
+    return x.abs().compare(VectorOperators.GT, V_TRIG_LIMIT).anyTrue();
   }
 
   /**
@@ -252,27 +294,26 @@ final class VectorMath {
    */
   static FloatVector sinCos(FloatVector x, int offset) {
     FloatVector ax = x.abs();
-    FloatVector t = ax.fma(TWO_OVER_PI, SHIFT);
-    FloatVector q = t.sub(SHIFT);
-    FloatVector r = q.fma(bc(-PIO2_1), ax);
-    r = q.fma(bc(-PIO2_2), r);
-    r = q.fma(bc(-PIO2_3), r);
-    IntVector qi = t.reinterpretAsInts().sub(SHIFT_BITS - offset);
+    FloatVector t = ax.fma(V_TWO_OVER_PI, V_SHIFT);
+    FloatVector q = t.sub(V_SHIFT);
+    FloatVector r = q.fma(V_NEG_PIO2_1, ax);
+    r = q.fma(V_NEG_PIO2_2, r);
+    r = q.fma(V_NEG_PIO2_3, r);
+    IntVector qi = t.reinterpretAsInts().sub(offset == 0 ? I_SHIFT_BITS : I_SHIFT_BITS.sub(I_ONE));
     FloatVector z = r.mul(r);
-    FloatVector sp = z.fma(S2, S1);
-    sp = sp.fma(z, bc(S0));
+    FloatVector sp = z.fma(V_S2, V_S1);
+    sp = sp.fma(z, V_S0);
     sp = r.mul(z).fma(sp, r);
-    FloatVector cp = z.fma(C2, C1);
-    cp = cp.fma(z, bc(C0));
-    cp = z.mul(z).fma(cp, z.fma(-0.5f, 1f));
+    FloatVector cp = z.fma(V_C2, V_C1);
+    cp = cp.fma(z, V_C0);
+    cp = z.mul(z).fma(cp, z.fma(V_NEG_HALF, V_ONE));
     IntVector bits =
         sp.reinterpretAsInts()
-            .blend(cp.reinterpretAsInts(), qi.and(1).compare(VectorOperators.NE, 0));
+            .blend(cp.reinterpretAsInts(), qi.and(I_ONE).compare(VectorOperators.NE, I_ZERO));
     // Quadrants 2 and 3 negate; sin is odd, so it also takes the sign of x.
-    IntVector sign = qi.and(2).lanewise(VectorOperators.LSHL, 30);
-    if (offset == 0) {
-      sign = sign.lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(0x80000000));
-    }
-    return bits.lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
+    IntVector sign = qi.and(I_TWO).lanewise(VectorOperators.LSHL, 30);
+    IntVector xSign = x.reinterpretAsInts().and(offset == 0 ? I_SIGN : I_ZERO);
+    return bits.lanewise(VectorOperators.XOR, sign.lanewise(VectorOperators.XOR, xSign))
+        .reinterpretAsFloats();
   }
 }
