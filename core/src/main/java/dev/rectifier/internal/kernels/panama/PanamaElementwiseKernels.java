@@ -10,7 +10,9 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * The vector elementwise kernels: a loop over whole vectors, then a scalar tail that computes what
- * the scalar kernels compute.
+ * the scalar kernels compute. PReLU instead ends each row of units with a vector that overlaps the
+ * one before it (its input and output are distinct arrays, so the shared lanes are written twice
+ * with the same values).
  *
  * <p>The relu family is bit-for-bit equal to the scalar kernels, NaN and signed zeros included;
  * so are the backward passes of sigmoid, tanh and elu (same operations in the same order, no
