@@ -1,12 +1,26 @@
 package dev.rectifier.internal.kernels.panama;
 
 import dev.rectifier.internal.kernels.KernelSet;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
-/** Placeholder until the vector kernels land. */
-final class PanamaKernels {
+/**
+ * The vector kernels, on the JDK Vector API ({@code jdk.incubator.vector}) at the preferred
+ * species of the CPU: 16 float lanes with AVX-512, 8 with AVX2. Loaded by name, and only after the
+ * module has been found readable, by {@link dev.rectifier.internal.kernels.Kernels}.
+ */
+public final class PanamaKernels {
+
   private PanamaKernels() {}
 
-  static KernelSet create() {
-    throw new UnsupportedOperationException("vector kernels not built yet");
+  /** @return the vector kernel set, named {@code vector} */
+  public static KernelSet create() {
+    VectorSpecies<Float> species = FloatVector.SPECIES_PREFERRED;
+    return new KernelSet(
+        "vector",
+        "vector (" + species.vectorShape() + ", " + species.length() + " float lanes)",
+        new PanamaElementwiseKernels(),
+        new PanamaMatrixKernels(),
+        new PanamaUpdateKernels());
   }
 }

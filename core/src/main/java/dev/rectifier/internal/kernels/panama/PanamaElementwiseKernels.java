@@ -1,0 +1,450 @@
+package dev.rectifier.internal.kernels.panama;
+
+import static dev.rectifier.internal.kernels.panama.VectorMath.F;
+import static dev.rectifier.internal.kernels.panama.VectorMath.L;
+
+import dev.rectifier.internal.kernels.ElementwiseKernels;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The vector elementwise kernels: a loop over whole vectors, then a scalar tail that computes what
+ * the scalar kernels compute. PReLU instead ends each row of units with a vector that overlaps the
+ * one before it (its input and output are distinct arrays, so the shared lanes are written twice
+ * with the same values).
+ *
+ * <p>The relu family is bit-for-bit equal to the scalar kernels, NaN and signed zeros included;
+ * so are the backward passes of sigmoid, tanh and elu (same operations in the same order, no
+ * fused multiply-add the scalar code does not use). The transcendental functions come from
+ * {@link VectorMath}, within 4 ulp (2 measured over all floats). PReLU's slope gradient keeps
+ * the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
+ * may differ from the scalar sum by rounding.
+ */
+final class PanamaElementwiseKernels implements ElementwiseKernels {
+
+  /**
+   * Vectors summed per float lane before the lanes are added into a double: the rounding error of
+   * a sum stays below (SUM_BLOCK + L)·2^−24 times the sum of the magnitudes of its terms.
+   */
+  static final int SUM_BLOCK = 32;
+
+  @Override
+  public void reluForward(float[] x, float[] y, int n) {
+    FloatVector zero = FloatVector.zero(F);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      v.blend(zero, v.compare(VectorOperators.LE, zero)).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      y[i] = Math.max(0f, x[i]);
+    }
+  }
+
+  @Override
+  public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+    FloatVector zero = FloatVector.zero(F);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector g = FloatVector.fromArray(F, dy, i);
+      // x > 0: dy; x ≤ 0: 0; NaN: x.
+      v.blend(zero, v.compare(VectorOperators.LE, zero))
+          .blend(g, v.compare(VectorOperators.GT, zero))
+          .intoArray(dx, i);
+    }
+    for (; i < n; i++) {
+      float v = x[i];
+      dx[i] = v > 0 ? dy[i] : (v <= 0 ? 0f : v);
+    }
+  }
+
+  @Override
+  public void leakyReluForward(float[] x, float[] y, int n, float alpha) {
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector va = FloatVector.broadcast(F, alpha);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      v.mul(va).blend(v, v.compare(VectorOperators.GT, zero)).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      float v = x[i];
+      y[i] = v > 0 ? v : alpha * v;
+    }
+  }
+
+  @Override
+  public void leakyReluBackward(float[] x, float[] dy, float[] dx, int n, float alpha) {
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector va = FloatVector.broadcast(F, alpha);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector g = FloatVector.fromArray(F, dy, i);
+      v.blend(g.mul(va), v.compare(VectorOperators.LE, zero))
+          .blend(g, v.compare(VectorOperators.GT, zero))
+          .intoArray(dx, i);
+    }
+    for (; i < n; i++) {
+      float v = x[i];
+      dx[i] = v > 0 ? dy[i] : (v <= 0 ? alpha * dy[i] : v);
+    }
+  }
+
+  @Override
+  public double negativeDot(float[] x, float[] dy, int n) {
+    double sum = 0;
+    int i = 0;
+    int bound = F.loopBound(n);
+    while (i < bound) {
+      int end = Math.min(bound, i + SUM_BLOCK * L);
+      FloatVector zero = FloatVector.zero(F);
+      FloatVector acc = zero;
+      for (; i < end; i += L) {
+        FloatVector v = FloatVector.fromArray(F, x, i);
+        FloatVector g = FloatVector.fromArray(F, dy, i);
+        acc = acc.add(zero.blend(v.mul(g), v.compare(VectorOperators.LE, zero)));
+      }
+      sum += acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      float v = x[i];
+      if (v <= 0) {
+        sum += (double) v * dy[i];
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public void preluForward(float[] x, float[] y, int rows, int units, float[] alpha) {
+    FloatVector zero = FloatVector.zero(F);
+    if (units < L) {
+      for (int r = 0, o = 0; r < rows; r++, o += units) {
+        for (int u = 0; u < units; u++) {
+          float v = x[o + u];
+          y[o + u] = v > 0 ? v : alpha[u] * v;
+        }
+      }
+      return;
+    }
+    // Blocks of L units; the last block ends at `units` and may overlap the one before it. y is
+    // not x, so writing an element twice writes the same value twice.
+    for (int r = 0, o = 0; r < rows; r++, o += units) {
+      for (int u = 0; u < units; u += L) {
+        int start = Math.min(u, units - L);
+        FloatVector v = FloatVector.fromArray(F, x, o + start);
+        FloatVector a = FloatVector.fromArray(F, alpha, start);
+        v.mul(a).blend(v, v.compare(VectorOperators.GT, zero)).intoArray(y, o + start);
+      }
+    }
+  }
+
+  @Override
+  public void preluBackward(
+      float[] x, float[] dy, float[] dx, int rows, int units, float[] alpha, float[] alphaGrad) {
+    FloatVector zero = FloatVector.zero(F);
+    if (units < L) {
+      for (int r = 0, o = 0; r < rows; r++, o += units) {
+        for (int u = 0; u < units; u++) {
+          float v = x[o + u];
+          float g = dy[o + u];
+          if (v > 0) {
+            dx[o + u] = g;
+          } else if (v <= 0) {
+            dx[o + u] = alpha[u] * g;
+            alphaGrad[u] += v * g;
+          } else {
+            dx[o + u] = v;
+          }
+        }
+      }
+      return;
+    }
+    // Each slope's gradient is the scalar chain (rows in order, float adds of float products), so
+    // it equals the scalar result bit for bit; a block of units carries it in a register over 4
+    // rows. The last block of a row ends at `units` and may overlap the one before it; there only
+    // the lanes not yet summed accumulate.
+    int whole = units - units % L;
+    int start = units - L;
+    VectorMask<Float> fresh =
+        FloatVector.fromArray(F, VectorMath.IOTA, 0)
+            .compare(VectorOperators.GE, (float) (whole - start));
+    for (int r = 0; r < rows; r += 4) {
+      int count = Math.min(4, rows - r);
+      for (int u = 0; u < whole; u += L) {
+        FloatVector a = FloatVector.fromArray(F, alpha, u);
+        FloatVector acc = FloatVector.fromArray(F, alphaGrad, u);
+        for (int q = 0, o = r * units + u; q < count; q++, o += units) {
+          FloatVector v = FloatVector.fromArray(F, x, o);
+          FloatVector g = FloatVector.fromArray(F, dy, o);
+          VectorMask<Float> le = v.compare(VectorOperators.LE, zero);
+          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, o);
+          acc = acc.blend(acc.add(v.mul(g)), le);
+        }
+        acc.intoArray(alphaGrad, u);
+      }
+      if (whole < units) {
+        FloatVector a = FloatVector.fromArray(F, alpha, start);
+        FloatVector acc = FloatVector.fromArray(F, alphaGrad, start);
+        for (int q = 0, o = r * units + start; q < count; q++, o += units) {
+          FloatVector v = FloatVector.fromArray(F, x, o);
+          FloatVector g = FloatVector.fromArray(F, dy, o);
+          VectorMask<Float> le = v.compare(VectorOperators.LE, zero);
+          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, o);
+          acc = acc.blend(acc.add(v.mul(g)), le.and(fresh));
+        }
+        acc.intoArray(alphaGrad, start);
+      }
+    }
+  }
+
+  @Override
+  public void sigmoidForward(float[] x, float[] y, int n) {
+    sigmoid(x, 0, y, 0, n);
+  }
+
+  @Override
+  public void sigmoidBackward(float[] y, float[] dy, float[] dx, int n) {
+    FloatVector one = FloatVector.broadcast(F, 1f);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector s = FloatVector.fromArray(F, y, i);
+      FloatVector g = FloatVector.fromArray(F, dy, i);
+      g.mul(s.mul(one.sub(s))).intoArray(dx, i);
+    }
+    for (; i < n; i++) {
+      float s = y[i];
+      dx[i] = dy[i] * (s * (1f - s));
+    }
+  }
+
+  @Override
+  public void tanhForward(float[] x, float[] y, int n) {
+    tanh(x, 0, y, 0, n);
+  }
+
+  @Override
+  public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
+    FloatVector one = FloatVector.broadcast(F, 1f);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector t = FloatVector.fromArray(F, y, i);
+      FloatVector g = FloatVector.fromArray(F, dy, i);
+      g.mul(one.sub(t.mul(t))).intoArray(dx, i);
+    }
+    for (; i < n; i++) {
+      float t = y[i];
+      dx[i] = dy[i] * (1f - t * t);
+    }
+  }
+
+  @Override
+  public void eluForward(float[] x, float[] y, int n, float alpha) {
+    FloatVector va = FloatVector.broadcast(F, alpha);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.elu(FloatVector.fromArray(F, x, i), va).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      float v = x[i];
+      y[i] = v > 0 ? v : (float) (alpha * Math.expm1(v));
+    }
+  }
+
+  @Override
+  public void eluBackward(float[] x, float[] y, float[] dy, float[] dx, int n, float alpha) {
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector va = FloatVector.broadcast(F, alpha);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector g = FloatVector.fromArray(F, dy, i);
+      FloatVector yv = FloatVector.fromArray(F, y, i);
+      g.mul(yv.add(va)).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, i);
+    }
+    for (; i < n; i++) {
+      float v = x[i];
+      dx[i] = v > 0 ? dy[i] : dy[i] * (y[i] + alpha);
+    }
+  }
+
+  @Override
+  public void exp(float[] x, int xOff, float[] y, int yOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.exp(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = (float) Math.exp(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void expm1(float[] x, int xOff, float[] y, int yOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.expm1(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = (float) Math.expm1(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void log1p(float[] x, int xOff, float[] y, int yOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      if (VectorMath.log1pOutOfRange(v)) {
+        for (int j = i; j < i + L; j++) {
+          y[yOff + j] = (float) Math.log1p(x[xOff + j]);
+        }
+      } else {
+        VectorMath.log1p(v).intoArray(y, yOff + i);
+      }
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = (float) Math.log1p(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void sin(float[] x, int xOff, float[] y, int yOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      if (VectorMath.trigOutOfRange(v)) {
+        for (int j = i; j < i + L; j++) {
+          y[yOff + j] = (float) Math.sin(x[xOff + j]);
+        }
+      } else {
+        VectorMath.sinCos(v, 0).intoArray(y, yOff + i);
+      }
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = (float) Math.sin(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void cos(float[] x, int xOff, float[] y, int yOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      if (VectorMath.trigOutOfRange(v)) {
+        for (int j = i; j < i + L; j++) {
+          y[yOff + j] = (float) Math.cos(x[xOff + j]);
+        }
+      } else {
+        VectorMath.sinCos(v, 1).intoArray(y, yOff + i);
+      }
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = (float) Math.cos(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.sigmoid(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = (float) (1.0 / (1.0 + Math.exp(-(double) x[xOff + i])));
+    }
+  }
+
+  @Override
+  public void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.tanh(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(F, a, aOff + i)
+          .add(FloatVector.fromArray(F, b, bOff + i))
+          .intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] + b[bOff + i];
+    }
+  }
+
+  @Override
+  public void sub(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(F, a, aOff + i)
+          .sub(FloatVector.fromArray(F, b, bOff + i))
+          .intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] - b[bOff + i];
+    }
+  }
+
+  @Override
+  public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(F, a, aOff + i)
+          .mul(FloatVector.fromArray(F, b, bOff + i))
+          .intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * b[bOff + i];
+    }
+  }
+
+  @Override
+  public void div(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(F, a, aOff + i)
+          .div(FloatVector.fromArray(F, b, bOff + i))
+          .intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] / b[bOff + i];
+    }
+  }
+
+  @Override
+  public void fma(
+      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, float[] out, int outOff,
+      int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(F, a, aOff + i)
+          .fma(FloatVector.fromArray(F, b, bOff + i), FloatVector.fromArray(F, c, cOff + i))
+          .intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = Math.fma(a[aOff + i], b[bOff + i], c[cOff + i]);
+    }
+  }
+
+  @Override
+  public void scale(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    FloatVector vs = FloatVector.broadcast(F, s);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(F, a, aOff + i).mul(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * s;
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.rectifier.internal.kernels.panama;
+
+import static dev.rectifier.internal.kernels.panama.VectorMath.F;
+import static dev.rectifier.internal.kernels.panama.VectorMath.L;
+
+import dev.rectifier.internal.kernels.UpdateKernels;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The vector optimizer and loss kernels. Adam and SGD perform the scalar kernels' operations in
+ * the same order without fused multiply-adds, so their results are bit-for-bit the scalar ones.
+ * The squared-error sums are accumulated in float lanes over blocks of {@link
+ * PanamaElementwiseKernels#SUM_BLOCK} vectors and then in double: the relative error of a sum
+ * stays below (SUM_BLOCK + L + 1)·2^−24.
+ */
+final class PanamaUpdateKernels implements UpdateKernels {
+
+  private static final int SUM_BLOCK = PanamaElementwiseKernels.SUM_BLOCK;
+
+  @Override
+  public void adam(
+      float[] theta, float[] g, float[] m, float[] v, int n, float beta1, float beta2,
+      float stepSize, float sqrtScale, float epsilon, float decay) {
+    float c1 = 1f - beta1;
+    float c2 = 1f - beta2;
+    if (n < L) {
+      for (int i = 0; i < n; i++) {
+        float t = theta[i] - decay * theta[i];
+        float gi = g[i];
+        float mi = m[i] + c1 * (gi - m[i]);
+        float vi = v[i] + c2 * (gi * gi - v[i]);
+        m[i] = mi;
+        v[i] = vi;
+        theta[i] = t - stepSize * mi / ((float) Math.sqrt(vi) * sqrtScale + epsilon);
+      }
+      return;
+    }
+    // Vectors in pairs, the last one ending at n: the last pair may overlap, and an odd first
+    // "pair" is one vector twice. The update is in place, so a pair loads everything before it
+    // stores anything; overlapping lanes are then updated from the same old values, the same way.
+    int nv = (n + L - 1) / L;
+    int w = 0;
+    if (nv % 2 == 1) {
+      adamPair(theta, g, m, v, 0, 0, c1, c2, stepSize, sqrtScale, epsilon, decay);
+      w = 1;
+    }
+    for (; w < nv; w += 2) {
+      adamPair(
+          theta, g, m, v, w * L, Math.min((w + 1) * L, n - L), c1, c2, stepSize, sqrtScale,
+          epsilon, decay);
+    }
+  }
+
+  private static void adamPair(
+      float[] theta, float[] g, float[] m, float[] v, int i, int j, float c1, float c2,
+      float stepSize, float sqrtScale, float epsilon, float decay) {
+    FloatVector vDecay = FloatVector.broadcast(F, decay);
+    FloatVector vc1 = FloatVector.broadcast(F, c1);
+    FloatVector vc2 = FloatVector.broadcast(F, c2);
+    FloatVector vStep = FloatVector.broadcast(F, stepSize);
+    FloatVector vScale = FloatVector.broadcast(F, sqrtScale);
+    FloatVector vEps = FloatVector.broadcast(F, epsilon);
+    FloatVector th0 = FloatVector.fromArray(F, theta, i);
+    FloatVector g0 = FloatVector.fromArray(F, g, i);
+    FloatVector m0 = FloatVector.fromArray(F, m, i);
+    FloatVector v0 = FloatVector.fromArray(F, v, i);
+    FloatVector th1 = FloatVector.fromArray(F, theta, j);
+    FloatVector g1 = FloatVector.fromArray(F, g, j);
+    FloatVector m1 = FloatVector.fromArray(F, m, j);
+    FloatVector v1 = FloatVector.fromArray(F, v, j);
+    // The scalar kernel's operations in its order: t = θ − decay·θ; m += c1·(g − m);
+    // v += c2·(g² − v); θ = t − (stepSize·m) / (√v·sqrtScale + ε).
+    FloatVector t0 = th0.sub(th0.mul(vDecay));
+    FloatVector t1 = th1.sub(th1.mul(vDecay));
+    m0 = m0.add(g0.sub(m0).mul(vc1));
+    m1 = m1.add(g1.sub(m1).mul(vc1));
+    v0 = v0.add(g0.mul(g0).sub(v0).mul(vc2));
+    v1 = v1.add(g1.mul(g1).sub(v1).mul(vc2));
+    t0 = t0.sub(m0.mul(vStep).div(v0.sqrt().mul(vScale).add(vEps)));
+    t1 = t1.sub(m1.mul(vStep).div(v1.sqrt().mul(vScale).add(vEps)));
+    m0.intoArray(m, i);
+    v0.intoArray(v, i);
+    t0.intoArray(theta, i);
+    m1.intoArray(m, j);
+    v1.intoArray(v, j);
+    t1.intoArray(theta, j);
+  }
+
+  @Override
+  public void sgd(
+      float[] theta, float[] g, float[] velocity, int n, float lr, float momentum,
+      boolean nesterov, float decay) {
+    FloatVector vDecay = FloatVector.broadcast(F, decay);
+    FloatVector vLr = FloatVector.broadcast(F, lr);
+    FloatVector vMomentum = FloatVector.broadcast(F, momentum);
+    int i = 0;
+    int bound = F.loopBound(n);
+    if (momentum == 0f) {
+      for (; i < bound; i += L) {
+        FloatVector th = FloatVector.fromArray(F, theta, i);
+        FloatVector gi = FloatVector.fromArray(F, g, i);
+        th.sub(th.mul(vDecay)).sub(gi.mul(vLr)).intoArray(theta, i);
+      }
+      for (; i < n; i++) {
+        theta[i] = (theta[i] - decay * theta[i]) - lr * g[i];
+      }
+    } else if (nesterov) {
+      for (; i < bound; i += L) {
+        FloatVector th = FloatVector.fromArray(F, theta, i);
+        FloatVector gi = FloatVector.fromArray(F, g, i);
+        FloatVector lg = gi.mul(vLr);
+        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(vMomentum).sub(lg);
+        u.intoArray(velocity, i);
+        th.sub(th.mul(vDecay)).add(u.mul(vMomentum).sub(lg)).intoArray(theta, i);
+      }
+      for (; i < n; i++) {
+        float u = momentum * velocity[i] - lr * g[i];
+        velocity[i] = u;
+        theta[i] = (theta[i] - decay * theta[i]) + (momentum * u - lr * g[i]);
+      }
+    } else {
+      for (; i < bound; i += L) {
+        FloatVector th = FloatVector.fromArray(F, theta, i);
+        FloatVector gi = FloatVector.fromArray(F, g, i);
+        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(vMomentum).sub(gi.mul(vLr));
+        u.intoArray(velocity, i);
+        th.sub(th.mul(vDecay)).add(u).intoArray(theta, i);
+      }
+      for (; i < n; i++) {
+        float u = momentum * velocity[i] - lr * g[i];
+        velocity[i] = u;
+        theta[i] = (theta[i] - decay * theta[i]) + u;
+      }
+    }
+  }
+
+  @Override
+  public double squaredError(float[] predicted, float[] target, int n) {
+    double sum = 0;
+    int i = 0;
+    int bound = F.loopBound(n);
+    while (i < bound) {
+      int end = Math.min(bound, i + SUM_BLOCK * L);
+      FloatVector acc = FloatVector.zero(F);
+      for (; i < end; i += L) {
+        FloatVector e =
+            FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
+        acc = e.fma(e, acc);
+      }
+      sum += acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      float e = predicted[i] - target[i];
+      sum += (double) e * e;
+    }
+    return sum;
+  }
+
+  @Override
+  public double squaredErrorWithGradient(
+      float[] predicted, float[] target, float[] grad, int n, float scale) {
+    FloatVector vScale = FloatVector.broadcast(F, scale);
+    double sum = 0;
+    int i = 0;
+    int bound = F.loopBound(n);
+    while (i < bound) {
+      int end = Math.min(bound, i + SUM_BLOCK * L);
+      FloatVector acc = FloatVector.zero(F);
+      for (; i < end; i += L) {
+        FloatVector e =
+            FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
+        e.mul(vScale).intoArray(grad, i);
+        acc = e.fma(e, acc);
+      }
+      sum += acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      float e = predicted[i] - target[i];
+      grad[i] = scale * e;
+      sum += (double) e * e;
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,560 @@
+package dev.rectifier.internal.kernels;
+
+import static dev.rectifier.internal.kernels.TestFloats.EDGES;
+import static dev.rectifier.internal.kernels.TestFloats.U;
+import static dev.rectifier.internal.kernels.TestFloats.compare;
+import static dev.rectifier.internal.kernels.TestFloats.identical;
+import static dev.rectifier.internal.kernels.TestFloats.kernels;
+import static dev.rectifier.internal.kernels.TestFloats.wide;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rectifier.internal.kernels.TestFloats.Mismatches;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every elementwise kernel against a double-precision reference, on the scalar and on the vector
+ * kernels, and the vector kernels against the scalar ones where the contract asks for equality.
+ */
+class ElementwiseKernelsTest {
+
+  /** The scalar transcendental functions round a double result once: within 1 ulp. */
+  private static final double SCALAR_ULPS = 1;
+  /** The vector ones promise 4 ulp. */
+  private static final double VECTOR_ULPS = 4;
+  /** sin and cos promise ulps up to this |x|, and an absolute error of 1e-6 beyond. */
+  private static final float TRIG_ULP_RANGE = 1e4f;
+
+  private static final float ALPHA = 0.3f;
+
+  interface Unary {
+    void run(ElementwiseKernels k, float[] x, float[] y, int n);
+  }
+
+  /** A function of one argument: how to run it, its reference in double, and if it is trig. */
+  record Fn(String name, Unary run, DoubleUnaryOperator ref, boolean trig) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static double sigmoidRef(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+
+  static double eluRef(double x, float alpha) {
+    return x > 0 ? x : alpha * Math.expm1(x);
+  }
+
+  static List<Fn> transcendental() {
+    return List.of(
+        new Fn("sigmoidForward", (k, x, y, n) -> k.sigmoidForward(x, y, n),
+            ElementwiseKernelsTest::sigmoidRef, false),
+        new Fn("sigmoid", (k, x, y, n) -> k.sigmoid(x, 0, y, 0, n),
+            ElementwiseKernelsTest::sigmoidRef, false),
+        new Fn("tanhForward", (k, x, y, n) -> k.tanhForward(x, y, n), Math::tanh, false),
+        new Fn("tanh", (k, x, y, n) -> k.tanh(x, 0, y, 0, n), Math::tanh, false),
+        new Fn("eluForward(0.3)", (k, x, y, n) -> k.eluForward(x, y, n, ALPHA),
+            x -> eluRef(x, ALPHA), false),
+        new Fn("eluForward(1)", (k, x, y, n) -> k.eluForward(x, y, n, 1f),
+            x -> eluRef(x, 1f), false),
+        new Fn("exp", (k, x, y, n) -> k.exp(x, 0, y, 0, n), Math::exp, false),
+        new Fn("expm1", (k, x, y, n) -> k.expm1(x, 0, y, 0, n), Math::expm1, false),
+        new Fn("log1p", (k, x, y, n) -> k.log1p(x, 0, y, 0, n), Math::log1p, false),
+        new Fn("sin", (k, x, y, n) -> k.sin(x, 0, y, 0, n), Math::sin, true),
+        new Fn("cos", (k, x, y, n) -> k.cos(x, 0, y, 0, n), Math::cos, true));
+  }
+
+  static Stream<Arguments> kernelsAndLengths() {
+    return TestFloats.kernelsAndLengths();
+  }
+
+  private static void check(List<String> failures, Mismatches m) {
+    if (!m.none()) {
+      failures.add(m.toString());
+    }
+  }
+
+  /** Checks fn on x: ulps everywhere, except the absolute error for trig beyond its ulp range. */
+  private static void checkFn(
+      List<String> failures, KernelSet ks, Fn fn, float[] x, String where) {
+    float[] y = new float[x.length];
+    fn.run().run(ks.elementwise(), x, y, x.length);
+    double ulps = ks.isVector() ? VECTOR_ULPS : SCALAR_ULPS;
+    Mismatches m = new Mismatches(ks.name() + " " + fn + " " + where);
+    for (int i = 0; i < x.length; i++) {
+      double ref = fn.ref().applyAsDouble(x[i]);
+      double u = TestFloats.ulps(y[i], ref);
+      boolean absOk = fn.trig() && !(Math.abs(x[i]) <= TRIG_ULP_RANGE)
+          && Math.abs(y[i] - ref) <= 1e-6;
+      if (u > ulps && !absOk) {
+        m.add("x=" + x[i] + " gave " + y[i] + ", expected " + (float) ref + " (" + u + " ulp)");
+      }
+    }
+    check(failures, m);
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void transcendentalFunctionsMatchTheDoubleReference(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    List<String> failures = new ArrayList<>();
+    for (Fn fn : transcendental()) {
+      checkFn(failures, ks, fn, wide(n, 17 + n), "n=" + n);
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scalar", "vector"})
+  void edgeValuesInEveryLaneAndInTheTail(String kernels) {
+    KernelSet ks = kernels(kernels);
+    List<String> failures = new ArrayList<>();
+    for (int shift = 0; shift < 34; shift++) {
+      float[] x = wide(EDGES.length + shift + 17, shift);
+      System.arraycopy(EDGES, 0, x, shift, EDGES.length);
+      for (Fn fn : transcendental()) {
+        checkFn(failures, ks, fn, x, "edges at " + shift);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scalar", "vector"})
+  void limitsAndSignedZerosAreExact(String kernels) {
+    ElementwiseKernels k = kernels(kernels).elementwise();
+    float inf = Float.POSITIVE_INFINITY;
+    // Enough copies that every value passes through a vector lane, not only the scalar tail.
+    float[] x = repeat(new float[] {-inf, inf, 0f, -0f, -1f, -2f, Float.NaN}, 40);
+    int n = x.length;
+    float[][] out = new float[9][n];
+    k.sigmoid(x, 0, out[0], 0, n);
+    k.tanh(x, 0, out[1], 0, n);
+    k.exp(x, 0, out[2], 0, n);
+    k.expm1(x, 0, out[3], 0, n);
+    k.log1p(x, 0, out[4], 0, n);
+    k.eluForward(x, out[5], n, ALPHA);
+    k.reluForward(x, out[6], n);
+    k.sin(x, 0, out[7], 0, n);
+    k.cos(x, 0, out[8], 0, n);
+    float nan = Float.NaN;
+    float[][] expected = {
+      {0f, 1f, 0.5f, 0.5f, (float) sigmoidRef(-1), (float) sigmoidRef(-2), nan},
+      {-1f, 1f, 0f, -0f, (float) Math.tanh(-1), (float) Math.tanh(-2), nan},
+      {0f, inf, 1f, 1f, (float) Math.exp(-1), (float) Math.exp(-2), nan},
+      {-1f, inf, 0f, -0f, (float) Math.expm1(-1), (float) Math.expm1(-2), nan},
+      {nan, inf, 0f, -0f, -inf, nan, nan},
+      {-ALPHA, inf, 0f, -0f, (float) eluRef(-1, ALPHA), (float) eluRef(-2, ALPHA), nan},
+      {0f, inf, 0f, 0f, 0f, 0f, nan},
+      {nan, nan, 0f, -0f, (float) Math.sin(-1), (float) Math.sin(-2), nan},
+      {nan, nan, 1f, 1f, (float) Math.cos(-1), (float) Math.cos(-2), nan},
+    };
+    String[] names = {"sigmoid", "tanh", "exp", "expm1", "log1p", "elu", "relu", "sin", "cos"};
+    List<String> failures = new ArrayList<>();
+    for (int f = 0; f < names.length; f++) {
+      float[] want = repeat(expected[f], 40);
+      // Values of -1 and -2 are compared within the ulp bound; limits and zeros exactly.
+      for (int i = 0; i < n; i++) {
+        if (x[i] == -1f || x[i] == -2f) {
+          if (names[f].equals("log1p")) {
+            continue;
+          }
+          if (TestFloats.ulps(out[f][i], want[i]) <= VECTOR_ULPS) {
+            want[i] = out[f][i];
+          }
+        }
+      }
+      check(failures, identical(kernels + " " + names[f], want, out[f]));
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  private static float[] repeat(float[] values, int times) {
+    float[] out = new float[values.length * times];
+    for (int t = 0; t < times; t++) {
+      System.arraycopy(values, 0, out, t * values.length, values.length);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- the relu family
+
+  /** relu: max(0, x) with relu(−0) = +0 and NaN for NaN. */
+  static float relu(float x) {
+    return Float.isNaN(x) ? Float.NaN : x > 0 ? x : 0f;
+  }
+
+  /** The product of two floats rounded once: exact in double, then rounded to float. */
+  static float product(float a, float b) {
+    return (float) ((double) a * b);
+  }
+
+  static float leaky(float x, float alpha) {
+    return Float.isNaN(x) ? Float.NaN : x > 0 ? x : product(alpha, x);
+  }
+
+  static float leakyBackward(float x, float dy, float alpha) {
+    return Float.isNaN(x) ? Float.NaN : x > 0 ? dy : product(alpha, dy);
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void reluAndLeakyReluAreExact(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    ElementwiseKernels k = ks.elementwise();
+    float[] x = wide(n, n);
+    float[] dy = wide(n, n + 1);
+    List<String> failures = new ArrayList<>();
+    for (float alpha : new float[] {0.01f, ALPHA, -0.5f, 0f}) {
+      float[] y = new float[n];
+      float[] dx = new float[n];
+      float[] wantY = new float[n];
+      float[] wantRelu = new float[n];
+      float[] wantDx = new float[n];
+      float[] wantReluDx = new float[n];
+      for (int i = 0; i < n; i++) {
+        wantY[i] = leaky(x[i], alpha);
+        wantDx[i] = leakyBackward(x[i], dy[i], alpha);
+        wantRelu[i] = relu(x[i]);
+        wantReluDx[i] = Float.isNaN(x[i]) ? Float.NaN : x[i] > 0 ? dy[i] : 0f;
+      }
+      k.leakyReluForward(x, y, n, alpha);
+      check(failures, identical(ks.name() + " leakyReluForward " + alpha, wantY, y));
+      k.leakyReluBackward(x, dy, dx, n, alpha);
+      check(failures, identical(ks.name() + " leakyReluBackward " + alpha, wantDx, dx));
+      k.reluForward(x, y, n);
+      check(failures, identical(ks.name() + " reluForward", wantRelu, y));
+      k.reluBackward(x, dy, dx, n);
+      check(failures, identical(ks.name() + " reluBackward", wantReluDx, dx));
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void reluBackwardIsZeroForNonPositiveInputEvenWithInfiniteGradient(String kernels, int n) {
+    ElementwiseKernels k = kernels(kernels).elementwise();
+    float[] x = new float[n];
+    float[] dy = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i % 3 == 0 ? -0f : i % 3 == 1 ? 0f : -5f;
+      dy[i] = i % 2 == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+    }
+    float[] dx = new float[n];
+    Arrays.fill(dx, 7f);
+    k.reluBackward(x, dy, dx, n);
+    float[] zeros = new float[n];
+    assertThat(identical("reluBackward", zeros, dx).none()).isTrue();
+  }
+
+  /** (rows, units) shapes for PReLU with about n elements. */
+  static Stream<Arguments> kernelsAndPreluShapes() {
+    return Stream.of("scalar", "vector")
+        .flatMap(k -> TestFloats.lengths().boxed()
+            .flatMap(n -> Stream.of(1, 7, 16, 17, 30, 33, 64)
+                .map(units -> Arguments.of(k, Math.max(1, n / units), units))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndPreluShapes")
+  void preluMatchesItsDefinition(String kernels, int rows, int units) {
+    KernelSet ks = kernels(kernels);
+    int n = rows * units;
+    float[] x = wide(n, n + units);
+    float[] dy = TestFloats.moderate(n, n - units, 3);
+    SplittableRandom r = new SplittableRandom(units);
+    float[] alpha = new float[units];
+    float[] grad0 = new float[units];
+    for (int u = 0; u < units; u++) {
+      alpha[u] = (float) r.nextDouble(-1, 1);
+      grad0[u] = (float) r.nextDouble(-1, 1);
+    }
+    // Keep the slope gradient finite and meaningful: no NaN or huge x in its sums.
+    float[] xs = x.clone();
+    for (int i = 0; i < n; i++) {
+      if (!(Math.abs(xs[i]) < 1e6f)) {
+        xs[i] = -0f;
+      }
+    }
+    float[] y = new float[n];
+    float[] dx = new float[n];
+    float[] grad = grad0.clone();
+    float[] wantY = new float[n];
+    float[] wantDx = new float[n];
+    double[] wantGrad = new double[units];
+    double[] gradScale = new double[units];
+    for (int u = 0; u < units; u++) {
+      wantGrad[u] = grad0[u];
+      gradScale[u] = Math.abs(grad0[u]);
+    }
+    for (int i = 0; i < n; i++) {
+      int u = i % units;
+      wantY[i] = leaky(x[i], alpha[u]);
+      wantDx[i] = leakyBackward(xs[i], dy[i], alpha[u]);
+      if (xs[i] <= 0) {
+        wantGrad[u] += (double) xs[i] * dy[i];
+        gradScale[u] += Math.abs((double) xs[i] * dy[i]);
+      }
+    }
+    ElementwiseKernels k = ks.elementwise();
+    k.preluForward(x, y, rows, units, alpha);
+    k.preluBackward(xs, dy, dx, rows, units, alpha, grad);
+    List<String> failures = new ArrayList<>();
+    check(failures, identical(ks.name() + " preluForward", wantY, y));
+    check(failures, identical(ks.name() + " preluBackward dx", wantDx, dx));
+    // The slope gradient is a float sum of rows float products: each product and each addition
+    // rounds once, so the error is at most (2·rows + 1)·u times the sum of magnitudes.
+    for (int u = 0; u < units; u++) {
+      double bound = (2.0 * rows + 1) * U * gradScale[u];
+      if (!(Math.abs(grad[u] - wantGrad[u]) <= bound)) {
+        failures.add(ks.name() + " alphaGrad[" + u + "]=" + grad[u] + " expected " + wantGrad[u]
+            + " ± " + bound);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void negativeDotSumsTheNonPositiveProducts(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    float[] x = TestFloats.moderate(n, n, 10);
+    float[] dy = TestFloats.moderate(n, n + 5, 10);
+    for (int i = 0; i < n; i += 5) {
+      x[i] = i % 2 == 0 ? 0f : -0f;
+    }
+    double want = 0;
+    double scale = 0;
+    for (int i = 0; i < n; i++) {
+      if (x[i] <= 0) {
+        want += (double) x[i] * dy[i];
+        scale += Math.abs((double) x[i] * dy[i]);
+      }
+    }
+    double got = ks.elementwise().negativeDot(x, dy, n);
+    // Scalar: exact products summed in double, n roundings of 2^-53. Vector: float products
+    // summed per lane over at most 32 vectors, then across at most 64 lanes, then in double.
+    double bound = ks.isVector() ? (32 + 64 + 2) * U * scale : (n + 1) * 0x1p-53 * scale;
+    assertThat(Math.abs(got - want)).isLessThanOrEqualTo(bound);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scalar", "vector"})
+  void negativeDotPropagatesNaNOnlyFromCountedTerms(String kernels) {
+    ElementwiseKernels k = kernels(kernels).elementwise();
+    int n = 100;
+    float[] x = TestFloats.moderate(n, 1, 1);
+    float[] dy = TestFloats.moderate(n, 2, 1);
+    x[37] = Float.NaN;
+    assertThat(k.negativeDot(x, dy, n)).isFinite();
+    x[37] = -1f;
+    dy[37] = Float.NaN;
+    assertThat(k.negativeDot(x, dy, n)).isNaN();
+  }
+
+  // ---------------------------------------------------------------- backward passes
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void smoothBackwardPassesMatchTheirFormulas(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    ElementwiseKernels k = ks.elementwise();
+    float[] x = wide(n, n + 3);
+    float[] dy = wide(n, n + 4);
+    float[] ys = new float[n];
+    float[] yt = new float[n];
+    float[] ye = new float[n];
+    k.sigmoidForward(x, ys, n);
+    k.tanhForward(x, yt, n);
+    k.eluForward(x, ye, n, ALPHA);
+    float[] ds = new float[n];
+    float[] dt = new float[n];
+    float[] de = new float[n];
+    k.sigmoidBackward(ys, dy, ds, n);
+    k.tanhBackward(yt, dy, dt, n);
+    k.eluBackward(x, ye, dy, de, n, ALPHA);
+    List<String> failures = new ArrayList<>();
+    Mismatches ms = new Mismatches(ks.name() + " sigmoidBackward");
+    Mismatches mt = new Mismatches(ks.name() + " tanhBackward");
+    Mismatches me = new Mismatches(ks.name() + " eluBackward");
+    for (int i = 0; i < n; i++) {
+      double s = ys[i];
+      double t = yt[i];
+      // Three roundings (1−y is exact for y in [1/2, 2], else one more), each relative to what
+      // it rounds: the error is below 4u·|dy|·(|y|·(1+|y|)).
+      expectNear(ms, i, ds[i], dy[i] * (s * (1 - s)), 4 * U * Math.abs(dy[i]) * (Math.abs(s)
+          * (1 + Math.abs(s))));
+      // t·t rounds (u·t²), 1 − t·t rounds, times dy rounds: below 3u·|dy|·(1 + t²).
+      expectNear(mt, i, dt[i], dy[i] * (1 - t * t), 3 * U * Math.abs(dy[i]) * (1 + t * t));
+      double e = x[i] > 0 ? dy[i] : dy[i] * ((double) ye[i] + ALPHA);
+      expectNear(me, i, de[i], e, 2 * U * Math.abs(dy[i]) * (Math.abs(ye[i]) + ALPHA));
+    }
+    check(failures, ms);
+    check(failures, mt);
+    check(failures, me);
+    if (ks.isVector()) {
+      ElementwiseKernels s = Kernels.scalar().elementwise();
+      float[] want = new float[n];
+      s.sigmoidBackward(ys, dy, want, n);
+      check(failures, identical("sigmoidBackward vector vs scalar", want, ds));
+      s.tanhBackward(yt, dy, want, n);
+      check(failures, identical("tanhBackward vector vs scalar", want, dt));
+      s.eluBackward(x, ye, dy, want, n, ALPHA);
+      check(failures, identical("eluBackward vector vs scalar", want, de));
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  private static void expectNear(Mismatches m, int i, float got, double want, double bound) {
+    if (Double.isNaN(want) || Double.isInfinite(want) || Double.isNaN(bound)
+        || Double.isInfinite(bound)) {
+      if (Float.compare(got, (float) want) != 0 && !(Double.isNaN(want) && Float.isNaN(got))
+          && !Double.isNaN(bound) && !Double.isInfinite(bound)) {
+        m.add("[" + i + "] " + got + " vs " + want);
+      }
+      return;
+    }
+    if (!(Math.abs(got - want) <= bound + Float.MIN_VALUE + Math.ulp((float) want))) {
+      m.add("[" + i + "] " + got + " vs " + want + " ± " + bound);
+    }
+  }
+
+  // ---------------------------------------------------------------- arithmetic
+
+  /** a·b + c rounded once, exactly; the IEEE result where an operand is not finite. */
+  static float fmaRef(float a, float b, float c) {
+    if (!Float.isFinite(a) || !Float.isFinite(b) || !Float.isFinite(c)) {
+      return (float) ((double) a * b + c);
+    }
+    float r = new BigDecimal(a).multiply(new BigDecimal(b)).add(new BigDecimal(c)).floatValue();
+    return r == 0 ? (float) ((double) a * b + c) : r;
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void arithmeticIsCorrectlyRounded(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    ElementwiseKernels k = ks.elementwise();
+    float[] a = wide(n, n + 7);
+    float[] b = wide(n, n + 8);
+    float[] c = wide(n, n + 9);
+    float s = -1.7f;
+    float[][] want = new float[6][n];
+    for (int i = 0; i < n; i++) {
+      // Double rounding is innocuous for +, −, ·, / of floats computed in double.
+      want[0][i] = (float) ((double) a[i] + b[i]);
+      want[1][i] = (float) ((double) a[i] - b[i]);
+      want[2][i] = (float) ((double) a[i] * b[i]);
+      want[3][i] = (float) ((double) a[i] / b[i]);
+      want[4][i] = fmaRef(a[i], b[i], c[i]);
+      want[5][i] = (float) ((double) a[i] * s);
+    }
+    float[][] got = new float[6][n];
+    k.add(a, 0, b, 0, got[0], 0, n);
+    k.sub(a, 0, b, 0, got[1], 0, n);
+    k.mul(a, 0, b, 0, got[2], 0, n);
+    k.div(a, 0, b, 0, got[3], 0, n);
+    k.fma(a, 0, b, 0, c, 0, got[4], 0, n);
+    k.scale(a, 0, s, got[5], 0, n);
+    String[] names = {"add", "sub", "mul", "div", "fma", "scale"};
+    List<String> failures = new ArrayList<>();
+    for (int f = 0; f < names.length; f++) {
+      check(failures, identical(ks.name() + " " + names[f], want[f], got[f]));
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- offsets and aliasing
+
+  interface Primitive {
+    void run(ElementwiseKernels k, float[] x, int xOff, float[] y, int yOff, int n);
+  }
+
+  static List<Object[]> primitives() {
+    float[] b = wide(70_000, 99);
+    float[] c = wide(70_000, 98);
+    return List.of(
+        new Object[] {"exp", (Primitive) (k, x, xo, y, yo, n) -> k.exp(x, xo, y, yo, n)},
+        new Object[] {"expm1", (Primitive) (k, x, xo, y, yo, n) -> k.expm1(x, xo, y, yo, n)},
+        new Object[] {"log1p", (Primitive) (k, x, xo, y, yo, n) -> k.log1p(x, xo, y, yo, n)},
+        new Object[] {"sin", (Primitive) (k, x, xo, y, yo, n) -> k.sin(x, xo, y, yo, n)},
+        new Object[] {"cos", (Primitive) (k, x, xo, y, yo, n) -> k.cos(x, xo, y, yo, n)},
+        new Object[] {"sigmoid", (Primitive) (k, x, xo, y, yo, n) -> k.sigmoid(x, xo, y, yo, n)},
+        new Object[] {"tanh", (Primitive) (k, x, xo, y, yo, n) -> k.tanh(x, xo, y, yo, n)},
+        new Object[] {"add", (Primitive) (k, x, xo, y, yo, n) -> k.add(x, xo, b, 3, y, yo, n)},
+        new Object[] {"sub", (Primitive) (k, x, xo, y, yo, n) -> k.sub(b, 5, x, xo, y, yo, n)},
+        new Object[] {"mul", (Primitive) (k, x, xo, y, yo, n) -> k.mul(x, xo, b, 1, y, yo, n)},
+        new Object[] {"div", (Primitive) (k, x, xo, y, yo, n) -> k.div(b, 2, x, xo, y, yo, n)},
+        new Object[] {"fma",
+            (Primitive) (k, x, xo, y, yo, n) -> k.fma(x, xo, b, 4, c, 6, y, yo, n)},
+        new Object[] {"scale", (Primitive) (k, x, xo, y, yo, n) -> k.scale(x, xo, 2.5f, y, yo, n)});
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void primitivesHonourOffsetsAndMayWorkInPlace(String kernels, int n) {
+    ElementwiseKernels k = kernels(kernels).elementwise();
+    float[] x = wide(n + 20, n);
+    List<String> failures = new ArrayList<>();
+    for (Object[] p : primitives()) {
+      String name = (String) p[0];
+      Primitive prim = (Primitive) p[1];
+      float[] base = new float[n];
+      prim.run(k, x, 0, base, 0, n);
+      // The same inputs at other offsets of other arrays: same results, nothing else written.
+      float[] xs = new float[n + 11];
+      System.arraycopy(x, 0, xs, 11, n);
+      float[] ys = new float[n + 20];
+      Arrays.fill(ys, 42f);
+      prim.run(k, xs, 11, ys, 5, n);
+      check(failures, identical(name + " at offsets", base, Arrays.copyOfRange(ys, 5, 5 + n)));
+      for (int i : new int[] {0, 1, 2, 3, 4, n + 5, n + 19}) {
+        if (ys[i] != 42f) {
+          failures.add(name + " wrote outside its range at " + i);
+        }
+      }
+      // In place.
+      float[] in = new float[n + 9];
+      System.arraycopy(x, 0, in, 9, n);
+      prim.run(k, in, 9, in, 9, n);
+      check(failures, identical(name + " in place", base, Arrays.copyOfRange(in, 9, 9 + n)));
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void vectorTranscendentalsStayWithinTheirBoundOfTheScalarOnes() {
+    KernelSet v = kernels("vector");
+    KernelSet s = Kernels.scalar();
+    float[] x = wide(65_537, 5);
+    List<String> failures = new ArrayList<>();
+    for (Fn fn : transcendental()) {
+      float[] yv = new float[x.length];
+      float[] ys = new float[x.length];
+      fn.run().run(v.elementwise(), x, yv, x.length);
+      fn.run().run(s.elementwise(), x, ys, x.length);
+      Mismatches m = new Mismatches(fn + " vector vs scalar");
+      for (int i = 0; i < x.length; i++) {
+        boolean trigFar = fn.trig() && !(Math.abs(x[i]) <= TRIG_ULP_RANGE);
+        double u = TestFloats.ulps(yv[i], ys[i]);
+        if (u > VECTOR_ULPS + SCALAR_ULPS && !(trigFar && Math.abs(yv[i] - ys[i]) <= 2e-6)) {
+          m.add("x=" + x[i] + ": " + yv[i] + " vs " + ys[i]);
+        }
+      }
+      check(failures, m);
+    }
+    assertThat(failures).isEmpty();
+  }
+}
