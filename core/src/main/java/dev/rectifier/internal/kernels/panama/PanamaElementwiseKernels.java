@@ -107,7 +107,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
         FloatVector g = FloatVector.fromArray(F, dy, i);
         acc = acc.add(zero.blend(v.mul(g), v.compare(VectorOperators.LE, zero)));
       }
-      sum += acc.reduceLanes(VectorOperators.ADD);
+      sum += VectorMath.sum(acc);
     }
     for (; i < n; i++) {
       float v = x[i];

@@ -79,7 +79,7 @@ final class PanamaMatrixKernels implements MatrixKernels {
       for (int bound = F.loopBound(m); i < bound; i += L) {
         acc = acc.add(FloatVector.fromArray(F, d, i));
       }
-      float s = acc.reduceLanes(VectorOperators.ADD);
+      float s = VectorMath.sum(acc);
       for (; i < m; i++) {
         s += d[i];
       }
@@ -445,17 +445,17 @@ final class PanamaMatrixKernels implements MatrixKernels {
     int o1 = i1 * k;
     int o2 = i2 * k;
     int o3 = i3 * k;
-    out[o0 + p0] = c00.reduceLanes(VectorOperators.ADD);
-    out[o0 + p1] = c01.reduceLanes(VectorOperators.ADD);
-    out[o0 + p2] = c02.reduceLanes(VectorOperators.ADD);
-    out[o1 + p0] = c10.reduceLanes(VectorOperators.ADD);
-    out[o1 + p1] = c11.reduceLanes(VectorOperators.ADD);
-    out[o1 + p2] = c12.reduceLanes(VectorOperators.ADD);
-    out[o2 + p0] = c20.reduceLanes(VectorOperators.ADD);
-    out[o2 + p1] = c21.reduceLanes(VectorOperators.ADD);
-    out[o2 + p2] = c22.reduceLanes(VectorOperators.ADD);
-    out[o3 + p0] = c30.reduceLanes(VectorOperators.ADD);
-    out[o3 + p1] = c31.reduceLanes(VectorOperators.ADD);
-    out[o3 + p2] = c32.reduceLanes(VectorOperators.ADD);
+    out[o0 + p0] = VectorMath.sum(c00);
+    out[o0 + p1] = VectorMath.sum(c01);
+    out[o0 + p2] = VectorMath.sum(c02);
+    out[o1 + p0] = VectorMath.sum(c10);
+    out[o1 + p1] = VectorMath.sum(c11);
+    out[o1 + p2] = VectorMath.sum(c12);
+    out[o2 + p0] = VectorMath.sum(c20);
+    out[o2 + p1] = VectorMath.sum(c21);
+    out[o2 + p2] = VectorMath.sum(c22);
+    out[o3 + p0] = VectorMath.sum(c30);
+    out[o3 + p1] = VectorMath.sum(c31);
+    out[o3 + p2] = VectorMath.sum(c32);
   }
 }

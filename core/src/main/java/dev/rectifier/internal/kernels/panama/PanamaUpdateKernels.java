@@ -148,7 +148,7 @@ final class PanamaUpdateKernels implements UpdateKernels {
             FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
         acc = e.fma(e, acc);
       }
-      sum += acc.reduceLanes(VectorOperators.ADD);
+      sum += VectorMath.sum(acc);
     }
     for (; i < n; i++) {
       float e = predicted[i] - target[i];
@@ -173,7 +173,7 @@ final class PanamaUpdateKernels implements UpdateKernels {
         e.mul(vScale).intoArray(grad, i);
         acc = e.fma(e, acc);
       }
-      sum += acc.reduceLanes(VectorOperators.ADD);
+      sum += VectorMath.sum(acc);
     }
     for (; i < n; i++) {
       float e = predicted[i] - target[i];

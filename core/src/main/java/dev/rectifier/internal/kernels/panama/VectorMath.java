@@ -3,6 +3,7 @@ package dev.rectifier.internal.kernels.panama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -37,6 +38,32 @@ final class VectorMath {
     for (int i = 0; i < L; i++) {
       IOTA[i] = i;
     }
+  }
+
+  /** Shuffles that pair lane i with lane i ^ k, for k = L/2, L/4, …, 1. */
+  private static final VectorShuffle<Float>[] FOLDS = folds();
+
+  @SuppressWarnings("unchecked")
+  private static VectorShuffle<Float>[] folds() {
+    int levels = Integer.numberOfTrailingZeros(L);
+    VectorShuffle<Float>[] f = new VectorShuffle[levels];
+    for (int level = 0, k = L / 2; k >= 1; level++, k /= 2) {
+      int step = k;
+      f[level] = VectorShuffle.fromOp(F, i -> i ^ step);
+    }
+    return f;
+  }
+
+  /**
+   * The sum of the lanes, always in the same order: a fixed binary tree. {@code
+   * reduceLanes(ADD)} is allowed to add in another order when compiled than when interpreted, so
+   * one computation could give different bits at different times in one run; this cannot.
+   */
+  static float sum(FloatVector v) {
+    for (VectorShuffle<Float> fold : FOLDS) {
+      v = v.add(v.rearrange(fold));
+    }
+    return v.lane(0);
   }
 
   /** 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer in the low bits. */
