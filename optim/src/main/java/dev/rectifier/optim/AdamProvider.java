@@ -31,7 +31,10 @@ import java.util.List;
  * </table>
  *
  * The two forms differ only in where ε enters; with the same ε they agree to within ε's
- * influence. State: m and v, one value each per parameter value.
+ * influence. State: m and v, one value each per parameter value. A moment that decays below
+ * {@code Float.MIN_NORMAL} (1.2e-38) in magnitude — as those of a unit that gets no gradient
+ * do — is set to 0: subnormal arithmetic would slow every later step, and the update it makes is
+ * far below any weight's precision.
  */
 public final class AdamProvider implements OptimizerProvider {
 

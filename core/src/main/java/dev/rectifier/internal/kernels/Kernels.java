@@ -117,6 +117,15 @@ public final class Kernels {
                     + "; for the faster vector kernels start the JVM with " + FLAG);
             return new Selection(scalar(), null);
           }
+          String slow = slowReason();
+          if (slow != null) {
+            LOG.log(
+                Level.WARNING,
+                "Rectifier kernels: " + scalar().description() + ", because " + slow
+                    + ", so the vector kernels would run slower than the scalar ones; -D"
+                    + PROPERTY + "=vector uses them anyway");
+            return new Selection(scalar(), null);
+          }
           KernelSet v = VectorHolder.VECTOR;
           LOG.log(Level.INFO, "Rectifier kernels: " + v.description());
           return new Selection(v, null);
@@ -144,6 +153,47 @@ public final class Kernels {
       return "the module " + VECTOR_MODULE + " is not readable from " + self;
     }
     return null;
+  }
+
+  /**
+   * Why the vector kernels, though available, would be slow here: without fused multiply-add in
+   * the CPU, or without the C2 compiler, the Vector API runs as plain Java objects. Read from the
+   * HotSpot flags when the JVM exposes them (through reflection, so that no management module is
+   * required); null if they look fine or cannot be read.
+   *
+   * @return the reason, or null
+   */
+  static String slowReason() {
+    String fma = vmOption("UseFMA");
+    if ("false".equals(fma)) {
+      return "the CPU has no fused multiply-add (the JVM reports -XX:-UseFMA)";
+    }
+    if ("false".equals(vmOption("UseCompiler"))) {
+      return "the JIT compiler is off (-Xint)";
+    }
+    String level = vmOption("TieredStopAtLevel");
+    if ("true".equals(vmOption("TieredCompilation")) && level != null
+        && !level.equals("4")) {
+      return "the C2 compiler is off (-XX:TieredStopAtLevel=" + level + ")";
+    }
+    return null;
+  }
+
+  /** A HotSpot flag's value as text, or null if the JVM does not expose it. */
+  static String vmOption(String name) {
+    try {
+      Class<?> bean = Class.forName("com.sun.management.HotSpotDiagnosticMXBean");
+      Object mx = Class.forName("java.lang.management.ManagementFactory")
+          .getMethod("getPlatformMXBean", Class.class)
+          .invoke(null, bean);
+      if (mx == null) {
+        return null;
+      }
+      Object option = bean.getMethod("getVMOption", String.class).invoke(mx, name);
+      return (String) option.getClass().getMethod("getValue").invoke(option);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
   }
 
   private static KernelSet loadVector() {

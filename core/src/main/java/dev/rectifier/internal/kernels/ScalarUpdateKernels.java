@@ -12,12 +12,21 @@ final class ScalarUpdateKernels implements UpdateKernels {
     for (int i = 0; i < n; i++) {
       float t = theta[i] - decay * theta[i];
       float gi = g[i];
-      float mi = m[i] + c1 * (gi - m[i]);
-      float vi = v[i] + c2 * (gi * gi - v[i]);
+      float mi = flushSubnormal(m[i] + c1 * (gi - m[i]));
+      float vi = flushSubnormal(v[i] + c2 * (gi * gi - v[i]));
       m[i] = mi;
       v[i] = vi;
       theta[i] = t - stepSize * mi / ((float) Math.sqrt(vi) * sqrtScale + epsilon);
     }
+  }
+
+  /**
+   * 0 for a subnormal value. A unit that gets no gradient (a dead ReLU) lets its moment estimates
+   * decay into the subnormal range, where every later operation on them takes a slow microcode
+   * assist; no weight changes by a representable amount because of them.
+   */
+  static float flushSubnormal(float x) {
+    return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
   }
 
   @Override

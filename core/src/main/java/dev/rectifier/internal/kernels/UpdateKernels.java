@@ -14,7 +14,8 @@ public interface UpdateKernels {
    * </pre>
    *
    * Keras: stepSize = lr·√(1−β2^t)/(1−β1^t), sqrtScale = 1. PyTorch: stepSize = lr/(1−β1^t),
-   * sqrtScale = 1/√(1−β2^t).
+   * sqrtScale = 1/√(1−β2^t). Moments that fall below {@code Float.MIN_NORMAL} in magnitude are
+   * set to 0: they would slow every later step on subnormal arithmetic and move no weight.
    */
   void adam(
       float[] theta, float[] g, float[] m, float[] v, int n, float beta1, float beta2,

@@ -20,6 +20,17 @@ class KernelSelectionTest {
   }
 
   @Test
+  void hotSpotFlagsThatWouldMakeTheVectorKernelsSlowAreRead() {
+    assertThat(Kernels.vmOption("UseFMA")).isIn("true", "false");
+    assertThat(Kernels.vmOption("NoSuchFlagAnywhere")).isNull();
+    boolean fast =
+        "true".equals(Kernels.vmOption("UseFMA"))
+            && !"false".equals(Kernels.vmOption("UseCompiler"))
+            && "4".equals(Kernels.vmOption("TieredStopAtLevel"));
+    assertThat(Kernels.slowReason() == null).isEqualTo(fast);
+  }
+
+  @Test
   void theChoiceIsMadeOnce() {
     assertThat(Kernels.get()).isSameAs(Kernels.get());
     assertThat(Kernels.scalar()).isSameAs(Kernels.scalar());

@@ -195,4 +195,34 @@ class UpdateKernelsTest {
     Mismatches g = identical(ks.name() + " squared error gradient", wantGrad, grad);
     assertThat(g.none()).as("%s", g).isTrue();
   }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void adamFlushesMomentsThatDecayIntoTheSubnormalRange(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    float[] theta = values(n, 3, -1, 1);
+    float[] before = theta.clone();
+    float[] g = new float[n];
+    float[] m = new float[n];
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      // with g = 0, m decays by β1 = 0.9 and v by β2 = 0.999: the even ones fall below
+      // MIN_NORMAL, the odd ones stay normal
+      m[i] = (i % 2 == 0 ? 1.05f : 2f) * Float.MIN_NORMAL;
+      v[i] = (i % 2 == 0 ? 1.0005f : 2f) * Float.MIN_NORMAL;
+    }
+    ks.updates().adam(theta, g, m, v, n, 0.9f, 0.999f, 1e-3f, 1f, 1e-7f, 0f);
+    for (int i = 0; i < n; i++) {
+      if (i % 2 == 0) {
+        assertThat(m[i]).as("m[%d]", i).isZero();
+        assertThat(v[i]).as("v[%d]", i).isZero();
+      } else {
+        assertThat(m[i]).isEqualTo(2f * Float.MIN_NORMAL * 0.9f, org.assertj.core.data.Offset
+            .offset(Float.MIN_VALUE * 4));
+        assertThat(v[i]).isGreaterThanOrEqualTo(Float.MIN_NORMAL);
+      }
+      // either way the step is tiny: at most lr·m/ε ≈ 2e-34
+      assertThat((double) Math.abs(theta[i] - before[i])).isLessThan(1e-30);
+    }
+  }
 }

@@ -30,6 +30,9 @@ final class PanamaUpdateKernels implements UpdateKernels {
         float gi = g[i];
         float mi = m[i] + c1 * (gi - m[i]);
         float vi = v[i] + c2 * (gi * gi - v[i]);
+        // subnormal moments to 0, as the scalar kernel does
+        mi = Math.abs(mi) < Float.MIN_NORMAL ? 0f : mi;
+        vi = Math.abs(vi) < Float.MIN_NORMAL ? 0f : vi;
         m[i] = mi;
         v[i] = vi;
         theta[i] = t - stepSize * mi / ((float) Math.sqrt(vi) * sqrtScale + epsilon);
@@ -73,10 +76,10 @@ final class PanamaUpdateKernels implements UpdateKernels {
     // v += c2·(g² − v); θ = t − (stepSize·m) / (√v·sqrtScale + ε).
     FloatVector t0 = th0.sub(th0.mul(vDecay));
     FloatVector t1 = th1.sub(th1.mul(vDecay));
-    m0 = m0.add(g0.sub(m0).mul(vc1));
-    m1 = m1.add(g1.sub(m1).mul(vc1));
-    v0 = v0.add(g0.mul(g0).sub(v0).mul(vc2));
-    v1 = v1.add(g1.mul(g1).sub(v1).mul(vc2));
+    m0 = flushSubnormal(m0.add(g0.sub(m0).mul(vc1)));
+    m1 = flushSubnormal(m1.add(g1.sub(m1).mul(vc1)));
+    v0 = flushSubnormal(v0.add(g0.mul(g0).sub(v0).mul(vc2)));
+    v1 = flushSubnormal(v1.add(g1.mul(g1).sub(v1).mul(vc2)));
     t0 = t0.sub(m0.mul(vStep).div(v0.sqrt().mul(vScale).add(vEps)));
     t1 = t1.sub(m1.mul(vStep).div(v1.sqrt().mul(vScale).add(vEps)));
     m0.intoArray(m, i);
@@ -85,6 +88,11 @@ final class PanamaUpdateKernels implements UpdateKernels {
     m1.intoArray(m, j);
     v1.intoArray(v, j);
     t1.intoArray(theta, j);
+  }
+
+  /** Subnormal lanes to 0 (moment estimates of units without gradient; see the scalar kernel). */
+  private static FloatVector flushSubnormal(FloatVector x) {
+    return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
   }
 
   @Override
