@@ -290,4 +290,25 @@ class SnakeTest {
     assertThat(h.finalLoss()).isLessThan(before);
     assertThat(model.evaluate(d.x(), d.y())).isLessThan(before);
   }
+
+  @Test
+  void aModelWithSnakeSavesAndLoadsByNameWithItsLearnedAlpha() throws Exception {
+    Dataset d = Datasets.noisyCosine(64, 0.05, 4);
+    Sequential model =
+        new Sequential(1, 4).add(new Dense(8, "snake(alpha=0.5)")).add(new Dense(1))
+            .compile("adam(learning_rate=0.01)", "mse");
+    model.fit(d.x(), d.y(), new FitOptions().epochs(10).batchSize(16));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    model.save(out);
+    Sequential loaded = Sequential.load(new java.io.ByteArrayInputStream(out.toByteArray()));
+    Dense hidden = (Dense) loaded.layers().get(0);
+    assertThat(hidden.activation().toString()).isEqualTo("snake(alpha=0.5)");
+    assertThat(hidden.activation().parameters().get(0).values())
+        .containsExactly(((Dense) model.layers().get(0)).activation().parameters().get(0).values());
+    float[][] p = model.predict(d.x());
+    float[][] q = loaded.predict(d.x());
+    for (int i = 0; i < p.length; i++) {
+      assertThat(q[i]).containsExactly(p[i]);
+    }
+  }
 }
