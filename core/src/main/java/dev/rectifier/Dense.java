@@ -38,6 +38,8 @@ public final class Dense implements Layer {
   private int inputWidth;
   private Parameter kernel;
   private Parameter bias;
+  /** Wᵀ, rewritten by every backward pass that computes an input gradient. */
+  private float[] kernelTransposed;
   private List<Parameter> parameters = List.of();
   private MatrixKernels matrix;
 
@@ -136,6 +138,7 @@ public final class Dense implements Layer {
     all.addAll(activation.parameters());
     this.kernel = w;
     this.bias = b;
+    this.kernelTransposed = new float[inputWidth * units];
     this.parameters = List.copyOf(all);
   }
 
@@ -217,7 +220,8 @@ public final class Dense implements Layer {
     matrix.accumulateColumnSums(preActivationGradient, bias.gradients(), rows, units);
     if (inputGradient != null) {
       matrix.matmulTransposed(
-          preActivationGradient, kernel.values(), inputGradient, rows, units, inputWidth);
+          preActivationGradient, kernel.values(), kernelTransposed, inputGradient, rows, units,
+          inputWidth);
     }
   }
 

@@ -65,6 +65,9 @@ public class MatrixBenchmark {
   private float[] x;
   /** The weights, k × n. */
   private float[] w;
+
+  /** Scratch for Wᵀ, which matmulTransposed writes before its product. */
+  private float[] wt;
   /** The bias, n. */
   private float[] b;
   /** The pre-activations, m × n. */
@@ -97,6 +100,7 @@ public class MatrixBenchmark {
     z = new float[m * n];
     dz = uniform(random, m * n);
     dw = new float[k * n];
+    wt = new float[k * n];
     db = new float[n];
     dx = new float[m * k];
   }
@@ -129,7 +133,7 @@ public class MatrixBenchmark {
   @Benchmark
   @Fork(value = KernelForks.FORKS, jvmArgsAppend = KernelForks.SCALAR)
   public float[] matmulTransposedScalar() {
-    kernels.matmulTransposed(dz, w, dx, m, n, k);
+    kernels.matmulTransposed(dz, w, wt, dx, m, n, k);
     return dx;
   }
 
@@ -163,7 +167,7 @@ public class MatrixBenchmark {
       value = KernelForks.FORKS,
       jvmArgsAppend = {KernelForks.ADD_VECTOR_MODULE, KernelForks.VECTOR})
   public float[] matmulTransposedVector() {
-    kernels.matmulTransposed(dz, w, dx, m, n, k);
+    kernels.matmulTransposed(dz, w, wt, dx, m, n, k);
     return dx;
   }
 

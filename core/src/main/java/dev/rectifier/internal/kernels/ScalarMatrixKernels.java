@@ -95,40 +95,9 @@ final class ScalarMatrixKernels implements MatrixKernels {
   }
 
   @Override
-  public void matmulTransposed(float[] d, float[] b, float[] out, int m, int n, int k) {
-    if (n == 1) {
-      for (int i = 0; i < m; i++) {
-        float dv = d[i];
-        int o = i * k;
-        for (int p = 0; p < k; p++) {
-          out[o + p] = dv * b[p];
-        }
-      }
-      return;
-    }
-    for (int i = 0; i < m; i++) {
-      int di = i * n;
-      int o = i * k;
-      for (int p = 0; p < k; p++) {
-        int bp = p * n;
-        // four partial sums, so that consecutive fma do not wait on one another
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int j = 0;
-        for (; j + 4 <= n; j += 4) {
-          s0 = Math.fma(d[di + j], b[bp + j], s0);
-          s1 = Math.fma(d[di + j + 1], b[bp + j + 1], s1);
-          s2 = Math.fma(d[di + j + 2], b[bp + j + 2], s2);
-          s3 = Math.fma(d[di + j + 3], b[bp + j + 3], s3);
-        }
-        for (; j < n; j++) {
-          s0 = Math.fma(d[di + j], b[bp + j], s0);
-        }
-        out[o + p] = (s0 + s1) + (s2 + s3);
-      }
-    }
+  public void matmulTransposed(float[] d, float[] b, float[] bt, float[] out, int m, int n, int k) {
+    MatrixKernels.transpose(b, bt, k, n);
+    matmulBias(d, bt, null, out, m, n, k);
   }
 
   @Override

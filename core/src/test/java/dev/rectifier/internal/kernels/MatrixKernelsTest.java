@@ -158,7 +158,13 @@ class MatrixKernelsTest {
     float[] d = values(m * n, 11);
     float[] b = values(k * n, 12);
     float[] out = values(m * k, 13);
-    ks.matrix().matmulTransposed(d, b, out, m, n, k);
+    float[] bt = values(n * k, 16);
+    ks.matrix().matmulTransposed(d, b, bt, out, m, n, k);
+    for (int p = 0; p < k; p++) {
+      for (int j = 0; j < n; j++) {
+        assertThat(bt[j * k + p]).isEqualTo(b[p * n + j]);
+      }
+    }
     Mismatches mm = new Mismatches(ks.name() + " matmulTransposed");
     for (int i = 0; i < m; i++) {
       for (int p = 0; p < k; p++) {
@@ -172,6 +178,13 @@ class MatrixKernelsTest {
       }
     }
     assertThat(mm.none()).as("%s", mm).isTrue();
+    if (ks.isVector()) {
+      float[] want = new float[m * k];
+      Kernels.scalar().matrix().matmulTransposed(d, b, new float[n * k], want, m, n, k);
+      List<String> failures = new ArrayList<>();
+      check(failures, identical("matmulTransposed vector vs scalar", want, out));
+      assertThat(failures).isEmpty();
+    }
   }
 
   @ParameterizedTest
@@ -246,6 +259,11 @@ class MatrixKernelsTest {
     Kernels.scalar().matrix().accumulateTransposedProduct(a, d, cw, m, k, n);
     v.matrix().accumulateTransposedProduct(a, d, cg, m, k, n);
     check(failures, identical("accumulateTransposedProduct 256x784x512", cw, cg));
+    float[] xw = new float[m * k];
+    float[] xg = new float[m * k];
+    Kernels.scalar().matrix().matmulTransposed(d, b, new float[n * k], xw, m, n, k);
+    v.matrix().matmulTransposed(d, b, new float[n * k], xg, m, n, k);
+    check(failures, identical("matmulTransposed 256x512x784", xw, xg));
     assertThat(failures).isEmpty();
   }
 }

@@ -46,7 +46,7 @@ class ReductionDeterminismTest {
       double neg = k.elementwise().negativeDot(a, b, a.length);
       float[] column = new float[1];
       k.matrix().accumulateColumnSums(a, column, a.length, 1);
-      k.matrix().matmulTransposed(a, w, dx, m, n, 40);
+      k.matrix().matmulTransposed(a, w, new float[w.length], dx, m, n, 40);
       if (call == 0) {
         firstSq = sq;
         firstNeg = neg;

@@ -6,14 +6,13 @@ import static dev.rectifier.internal.kernels.panama.VectorMath.L;
 import dev.rectifier.internal.kernels.MatrixKernels;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
  * The vector matrix kernels.
  *
- * <p>{@link #matmulBias} and {@link #accumulateTransposedProduct} (and {@link #matmulTransposed}
- * when n = 1, where it is an outer product) run on one register-blocked kernel, {@link #block}: 4
+ * <p>{@link #matmulBias}, {@link #accumulateTransposedProduct} and {@link #matmulTransposed} (a
+ * product with the transposed weights) run on one register-blocked kernel, {@link #block}: 4
  * rows × 3 vectors of accumulators, the summed index innermost, each step a broadcast of one
  * element of the left matrix times one row segment of the right. Every output element is thus the
  * same fma chain, in the same order, as in the scalar kernels, and the results are bit-identical;
@@ -26,8 +25,7 @@ import jdk.incubator.vector.VectorOperators;
  * last one. Both are harmless because a block loads all its accumulators before its first store
  * and stores them after its last step: an element computed twice in one block is computed from
  * the same start, the same way, and stored twice with the same value. The last two column vectors
- * of a row always share a block. Rows left over after the blocks of 4 go through a one-row kernel;
- * the dot products of {@link #matmulTransposed} clamp rows past the end to the last one instead.
+ * of a row always share a block. Rows left over after the blocks of 4 go through a one-row kernel.
  *
  * <p>Narrow outputs (fewer than L columns) take scalar fma chains, eight rows at a time.
  */
@@ -60,15 +58,9 @@ final class PanamaMatrixKernels implements MatrixKernels {
   }
 
   @Override
-  public void matmulTransposed(float[] d, float[] b, float[] out, int m, int n, int k) {
-    if (n == 1) {
-      // out[i][p] = d[i]·b[p] + 0, an outer product: b (k × 1) is one row of k.
-      gemm(d, 1, 1, b, k, null, INIT_ZERO, out, m, 1, k);
-    } else if (n < L) {
-      dotNarrow(d, b, out, m, n, k);
-    } else {
-      dot(d, b, out, m, n, k);
-    }
+  public void matmulTransposed(float[] d, float[] b, float[] bt, float[] out, int m, int n, int k) {
+    MatrixKernels.transpose(b, bt, k, n);
+    matmulBias(d, bt, null, out, m, n, k);
   }
 
   @Override
@@ -344,118 +336,5 @@ final class PanamaMatrixKernels implements MatrixKernels {
         out[o7 + j] = s7;
       }
     }
-  }
-
-  /** out[i][p] = Σ_j d[i][j]·b[p][j] for n &lt; L: scalar fma chains, as the scalar kernel. */
-  private static void dotNarrow(float[] d, float[] b, float[] out, int m, int n, int k) {
-    for (int i = 0; i < m; i++) {
-      int di = i * n;
-      int o = i * k;
-      for (int p = 0; p < k; p++) {
-        int bp = p * n;
-        float s = 0f;
-        for (int j = 0; j < n; j++) {
-          s = Math.fma(d[di + j], b[bp + j], s);
-        }
-        out[o + p] = s;
-      }
-    }
-  }
-
-  /**
-   * out[i][p] = Σ_j d[i][j]·b[p][j] for n ≥ L: blocks of 4 rows of d × 3 rows of b, per-lane
-   * partial sums over the vectors of j, then a horizontal sum. When L does not divide n, a last
-   * vector ends at n with the lanes it shares with the one before it zeroed in both operands.
-   */
-  private static void dot(float[] d, float[] b, float[] out, int m, int n, int k) {
-    int nb = F.loopBound(n);
-    // Lanes of the last vector (at n − L) below this index were summed already.
-    int fresh = nb == n ? L : L - (n - nb);
-    for (int p = 0; p < k; p += 3) {
-      int p1 = Math.min(p + 1, k - 1);
-      int p2 = Math.min(p + 2, k - 1);
-      for (int i = 0; i < m; i += 4) {
-        int i1 = Math.min(i + 1, m - 1);
-        int i2 = Math.min(i + 2, m - 1);
-        int i3 = Math.min(i + 3, m - 1);
-        dotBlock(d, b, out, n, k, nb, fresh, i, i1, i2, i3, p, p1, p2);
-      }
-    }
-  }
-
-  private static void dotBlock(
-      float[] d, float[] b, float[] out, int n, int k, int nb, int fresh, int i0, int i1, int i2,
-      int i3, int p0, int p1, int p2) {
-    FloatVector z = FloatVector.zero(F);
-    FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
-    FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
-    int d0 = i0 * n;
-    int d1 = i1 * n;
-    int d2 = i2 * n;
-    int d3 = i3 * n;
-    int b0 = p0 * n;
-    int b1 = p1 * n;
-    int b2 = p2 * n;
-    for (int j = 0; j < nb; j += L) {
-      FloatVector y0 = FloatVector.fromArray(F, b, b0 + j);
-      FloatVector y1 = FloatVector.fromArray(F, b, b1 + j);
-      FloatVector y2 = FloatVector.fromArray(F, b, b2 + j);
-      FloatVector x = FloatVector.fromArray(F, d, d0 + j);
-      c00 = x.fma(y0, c00);
-      c01 = x.fma(y1, c01);
-      c02 = x.fma(y2, c02);
-      x = FloatVector.fromArray(F, d, d1 + j);
-      c10 = x.fma(y0, c10);
-      c11 = x.fma(y1, c11);
-      c12 = x.fma(y2, c12);
-      x = FloatVector.fromArray(F, d, d2 + j);
-      c20 = x.fma(y0, c20);
-      c21 = x.fma(y1, c21);
-      c22 = x.fma(y2, c22);
-      x = FloatVector.fromArray(F, d, d3 + j);
-      c30 = x.fma(y0, c30);
-      c31 = x.fma(y1, c31);
-      c32 = x.fma(y2, c32);
-    }
-    if (nb < n) {
-      int j = n - L;
-      VectorMask<Float> old =
-          FloatVector.fromArray(F, VectorMath.IOTA, 0).compare(VectorOperators.LT, fresh);
-      FloatVector y0 = FloatVector.fromArray(F, b, b0 + j).blend(z, old);
-      FloatVector y1 = FloatVector.fromArray(F, b, b1 + j).blend(z, old);
-      FloatVector y2 = FloatVector.fromArray(F, b, b2 + j).blend(z, old);
-      FloatVector x = FloatVector.fromArray(F, d, d0 + j).blend(z, old);
-      c00 = x.fma(y0, c00);
-      c01 = x.fma(y1, c01);
-      c02 = x.fma(y2, c02);
-      x = FloatVector.fromArray(F, d, d1 + j).blend(z, old);
-      c10 = x.fma(y0, c10);
-      c11 = x.fma(y1, c11);
-      c12 = x.fma(y2, c12);
-      x = FloatVector.fromArray(F, d, d2 + j).blend(z, old);
-      c20 = x.fma(y0, c20);
-      c21 = x.fma(y1, c21);
-      c22 = x.fma(y2, c22);
-      x = FloatVector.fromArray(F, d, d3 + j).blend(z, old);
-      c30 = x.fma(y0, c30);
-      c31 = x.fma(y1, c31);
-      c32 = x.fma(y2, c32);
-    }
-    int o0 = i0 * k;
-    int o1 = i1 * k;
-    int o2 = i2 * k;
-    int o3 = i3 * k;
-    out[o0 + p0] = VectorMath.sum(c00);
-    out[o0 + p1] = VectorMath.sum(c01);
-    out[o0 + p2] = VectorMath.sum(c02);
-    out[o1 + p0] = VectorMath.sum(c10);
-    out[o1 + p1] = VectorMath.sum(c11);
-    out[o1 + p2] = VectorMath.sum(c12);
-    out[o2 + p0] = VectorMath.sum(c20);
-    out[o2 + p1] = VectorMath.sum(c21);
-    out[o2 + p2] = VectorMath.sum(c22);
-    out[o3 + p0] = VectorMath.sum(c30);
-    out[o3 + p1] = VectorMath.sum(c31);
-    out[o3 + p2] = VectorMath.sum(c32);
   }
 }

@@ -40,18 +40,18 @@ final class VectorMath {
     }
   }
 
-  /** Shuffles that pair lane i with lane i ^ k, for k = L/2, L/4, …, 1. */
-  private static final VectorShuffle<Float>[] FOLDS = folds();
+  // Shuffles that pair lane i with lane i ^ k. Each is a constant of its own (not an array
+  // element), so that C2 sees a constant shuffle and emits one permute for it; those a species
+  // does not have are null and their folds are never reached.
+  private static final VectorShuffle<Float> FOLD_32 = fold(32);
+  private static final VectorShuffle<Float> FOLD_16 = fold(16);
+  private static final VectorShuffle<Float> FOLD_8 = fold(8);
+  private static final VectorShuffle<Float> FOLD_4 = fold(4);
+  private static final VectorShuffle<Float> FOLD_2 = fold(2);
+  private static final VectorShuffle<Float> FOLD_1 = fold(1);
 
-  @SuppressWarnings("unchecked")
-  private static VectorShuffle<Float>[] folds() {
-    int levels = Integer.numberOfTrailingZeros(L);
-    VectorShuffle<Float>[] f = new VectorShuffle[levels];
-    for (int level = 0, k = L / 2; k >= 1; level++, k /= 2) {
-      int step = k;
-      f[level] = VectorShuffle.fromOp(F, i -> i ^ step);
-    }
-    return f;
+  private static VectorShuffle<Float> fold(int k) {
+    return k < L ? VectorShuffle.fromOp(F, i -> i ^ k) : null;
   }
 
   /**
@@ -60,8 +60,23 @@ final class VectorMath {
    * one computation could give different bits at different times in one run; this cannot.
    */
   static float sum(FloatVector v) {
-    for (VectorShuffle<Float> fold : FOLDS) {
-      v = v.add(v.rearrange(fold));
+    if (L > 32) {
+      v = v.add(v.rearrange(FOLD_32));
+    }
+    if (L > 16) {
+      v = v.add(v.rearrange(FOLD_16));
+    }
+    if (L > 8) {
+      v = v.add(v.rearrange(FOLD_8));
+    }
+    if (L > 4) {
+      v = v.add(v.rearrange(FOLD_4));
+    }
+    if (L > 2) {
+      v = v.add(v.rearrange(FOLD_2));
+    }
+    if (L > 1) {
+      v = v.add(v.rearrange(FOLD_1));
     }
     return v.lane(0);
   }
