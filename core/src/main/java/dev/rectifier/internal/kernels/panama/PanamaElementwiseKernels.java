@@ -21,7 +21,8 @@ import jdk.incubator.vector.VectorOperators;
  * The transcendental functions come from {@link VectorMath}, within 4 ulp (2 measured over all
  * floats for the primitives; up to 4 measured for gelu, silu and mish). The kernels of gelu,
  * silu, softplus and mish's derivative are loops in {@link VectorMath}, for the reason given
- * there; SiLU and softplus take their scalar loops for a beta below 2^−64 in magnitude. PReLU's
+ * there; softplus takes its scalar loop for a beta below 2^−64, and SiLU a vector's scalar loop
+ * where |βx| &gt; 160 meets a huge x (|β| &lt; 1e-10, see VectorMath.silu). PReLU's
  * slope gradient keeps the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
  * may differ from the scalar sum by rounding.
  */
@@ -403,23 +404,9 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
     }
   }
 
-  /**
-   * Whether some beta is below 2^−64 in magnitude but not 0. The vector SiLU and softplus take
-   * σ(z) as 0 or 1 beyond |z| = 160, which is exact in float only while |beta| is not tiny (an
-   * x·e^(−|z|) must underflow there); such betas take the scalar loops instead.
-   */
-  private static boolean tiny(float[] beta, int units) {
-    for (int u = 0; u < units; u++) {
-      if (Math.abs(beta[u]) < 0x1p-64f && beta[u] != 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Override
   public void siluForward(float[] x, float[] y, int rows, int units, float[] beta) {
-    if (units < L || tiny(beta, units)) {
+    if (units < L) {
       for (int r = 0, o = 0; r < rows; r++, o += units) {
         for (int u = 0; u < units; u++) {
           y[o + u] = ScalarFunctions.silu(x[o + u], beta[u]);
@@ -441,7 +428,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   @Override
   public void siluBackward(
       float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad) {
-    if (units < L || tiny(beta, units)) {
+    if (units < L) {
       for (int r = 0, o = 0; r < rows; r++, o += units) {
         for (int u = 0; u < units; u++) {
           float v = x[o + u];
@@ -473,7 +460,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void softplusForward(float[] x, float[] y, int n, float beta, float threshold) {
-    int bound = beta < 0x1p-64f ? 0 : F.loopBound(n); // see tiny()
+    int bound = beta < 0x1p-64f ? 0 : F.loopBound(n); // see VectorMath.softplus
     VectorMath.softplus(x, y, bound, beta, threshold);
     for (int i = bound; i < n; i++) {
       y[i] = ScalarFunctions.softplus(x[i], beta, threshold);
@@ -483,7 +470,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   @Override
   public void softplusBackward(
       float[] x, float[] dy, float[] dx, int n, float beta, float threshold) {
-    int bound = beta < 0x1p-64f ? 0 : F.loopBound(n); // see tiny()
+    int bound = beta < 0x1p-64f ? 0 : F.loopBound(n); // see VectorMath.softplus
     VectorMath.softplusDerivative(x, dy, dx, bound, beta, threshold);
     for (int i = bound; i < n; i++) {
       dx[i] = (float) (dy[i] * ScalarFunctions.softplusDerivative(x[i], beta, threshold));

@@ -252,6 +252,8 @@ final class VectorMath {
   private static final FloatVector V_HUGE = bc(HUGE);
   private static final FloatVector V_NEG_HUGE = bc(-HUGE);
   private static final FloatVector V_UNSCALE = bc(0x1p-112f);
+  private static final FloatVector V_SILU_BIG_X = bc(0x1p80f);
+  private static final FloatVector V_SILU_BIG_X_GRAD = bc(0x1p38f);
   private static final FloatVector V_SELU_LAMBDA = bc(ScalarFunctions.SELU_LAMBDA_F);
   private static final FloatVector V_SELU_LAMBDA_ALPHA = bc(ScalarFunctions.SELU_LAMBDA_ALPHA_F);
   private static final FloatVector V_K1_HI = bc(K1_HI);
@@ -690,6 +692,13 @@ final class VectorMath {
       FloatVector e = expNegScaled(a);
       // Only Vector API operations from here on.
       VectorMask<Float> huge = a.compare(VectorOperators.GT, V_HUGE);
+      if (huge.and(v.abs().compare(VectorOperators.GT, V_SILU_BIG_X)).anyTrue()) {
+        // |βx| > 160 with |x| > 2^80: x·e^(−|βx|) may still be a float (|β| < 1e-22); rare
+        for (int j = u; j < u + L; j++) {
+          y[o + j] = ScalarFunctions.silu(x[o + j], beta[j]);
+        }
+        continue;
+      }
       e = b.fma(xs, zh.neg())
           .blend(V_ZERO, huge)
           .reinterpretAsInts()
@@ -725,6 +734,18 @@ final class VectorMath {
       FloatVector e = expNegScaled(a);
       // Only Vector API operations from here on.
       VectorMask<Float> huge = a.compare(VectorOperators.GT, V_HUGE);
+      if (huge.and(v.abs().compare(VectorOperators.GT, V_SILU_BIG_X_GRAD)).anyTrue()) {
+        // |βx| > 160 with |x| > 2^38: x²·e^(−|βx|) may still be a float (|β| < 1e-10); rare
+        for (int j = u; j < u + L; j++) {
+          float xj = x[o + j];
+          float g = dy[o + j];
+          dx[o + j] = (float) (g * ScalarFunctions.siluDerivative(xj, beta[j]));
+          if (betaGrad != null && sum.laneIsSet(j - u)) {
+            betaGrad[j] += (float) (g * ScalarFunctions.siluBetaDerivative(xj, beta[j]));
+          }
+        }
+        continue;
+      }
       e = b.fma(xs, zh.neg())
           .blend(V_ZERO, huge)
           .reinterpretAsInts()
