@@ -776,10 +776,15 @@ final class VectorMath {
   /**
    * softplus over [0, bound): (max(z, 0) + ln(1 + e^(−|z|)))/beta for z = beta·x (as hi + lo),
    * x where z &gt; threshold (decided on the exact product: hi &gt; threshold, or hi equal to it
-   * and lo &gt; 0), and e^z/beta where z &lt; −80, from the scaled exponential.
+   * and lo &gt; 0), and e^z/beta where z &lt; −80, from the scaled exponential. Where z &lt; −160
+   * the result is taken as 0, which it is in float unless beta is below 2^−64: callers take the
+   * scalar loop then. The division by beta is a product by 1/beta corrected with its exact
+   * residual, which Markstein's theorem shows to be the correctly rounded quotient, as a division
+   * gives, for less than a division costs.
    */
   static void softplus(float[] x, float[] y, int bound, float beta, float threshold) {
     FloatVector vb = bc(beta);
+    FloatVector vInv = bc(1 / beta);
     FloatVector vt = bc(threshold);
     for (int i = 0; i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
@@ -802,9 +807,11 @@ final class VectorMath {
       FloatVector l = t.mul(h);
       VectorMask<Float> positive = zh.compare(VectorOperators.GT, V_ZERO);
       FloatVector sp = V_ZERO.blend(zh, positive).add(V_ZERO.blend(zl, positive).add(l));
-      // where z < −80, (e/beta)·2^−112 from the scaled e instead; one division for both
+      // where z < −80, (e/beta)·2^−112 from the scaled e instead
       VectorMask<Float> tiny = far.and(positive.not());
-      sp = sp.blend(e, tiny).div(vb).mul(V_ONE.blend(V_UNSCALE, tiny));
+      sp = sp.blend(e, tiny);
+      FloatVector q = sp.mul(vInv);
+      sp = q.neg().fma(vb, sp).fma(vInv, q).mul(V_ONE.blend(V_UNSCALE, tiny));
       VectorMask<Float> above =
           zh.compare(VectorOperators.GT, vt)
               .or(zh.compare(VectorOperators.EQ, vt).and(zl.compare(VectorOperators.GT, V_ZERO)));
