@@ -140,50 +140,42 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
   @Override
   public void seluForward(float[] x, float[] y, int n) {
     for (int i = 0; i < n; i++) {
-      float v = x[i];
-      y[i] = v > 0 ? ScalarFunctions.SELU_LAMBDA_F * v : ScalarFunctions.seluNegative(v);
+      y[i] = ScalarFunctions.selu(x[i]);
     }
   }
 
   @Override
   public void seluBackward(float[] x, float[] y, float[] dy, float[] dx, int n) {
     for (int i = 0; i < n; i++) {
-      float v = x[i];
-      dx[i] = v > 0
-          ? dy[i] * ScalarFunctions.SELU_LAMBDA_F
-          : dy[i] * (y[i] + ScalarFunctions.SELU_LAMBDA_ALPHA_F);
+      dx[i] = ScalarFunctions.seluGradient(x[i], y[i], dy[i]);
     }
   }
 
   @Override
   public void clampForward(float[] x, float[] y, int n, float lo, float hi) {
     for (int i = 0; i < n; i++) {
-      float v = x[i];
-      y[i] = v <= lo ? lo : v > hi ? hi : v;
+      y[i] = ScalarFunctions.clamp(x[i], lo, hi);
     }
   }
 
   @Override
   public void clampBackward(float[] x, float[] dy, float[] dx, int n, float lo, float hi) {
     for (int i = 0; i < n; i++) {
-      float v = x[i];
-      dx[i] = v > lo && v <= hi ? dy[i] : v != v ? v : 0f;
+      dx[i] = ScalarFunctions.clampGradient(x[i], dy[i], lo, hi);
     }
   }
 
   @Override
   public void hardSigmoidForward(float[] x, float[] y, int n) {
     for (int i = 0; i < n; i++) {
-      float s = x[i] + 3f;
-      y[i] = (s <= 0 ? 0f : s > 6 ? 6f : s) / 6f;
+      y[i] = ScalarFunctions.hardSigmoid(x[i]);
     }
   }
 
   @Override
   public void hardSigmoidBackward(float[] x, float[] dy, float[] dx, int n) {
     for (int i = 0; i < n; i++) {
-      float v = x[i];
-      dx[i] = v > -3 && v <= 3 ? dy[i] / 6f : v != v ? v : 0f;
+      dx[i] = ScalarFunctions.clampGradient(x[i], dy[i] / 6f, -3f, 3f);
     }
   }
 
@@ -217,26 +209,13 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void siluForward(float[] x, float[] y, int rows, int units, float[] beta) {
-    for (int r = 0, o = 0; r < rows; r++, o += units) {
-      for (int u = 0; u < units; u++) {
-        y[o + u] = ScalarFunctions.silu(x[o + u], beta[u]);
-      }
-    }
+    ScalarFunctions.silu(x, y, rows, units, beta);
   }
 
   @Override
   public void siluBackward(
       float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad) {
-    for (int r = 0, o = 0; r < rows; r++, o += units) {
-      for (int u = 0; u < units; u++) {
-        float v = x[o + u];
-        float g = dy[o + u];
-        dx[o + u] = (float) (g * ScalarFunctions.siluDerivative(v, beta[u]));
-        if (betaGrad != null) {
-          betaGrad[u] += (float) (g * ScalarFunctions.siluBetaDerivative(v, beta[u]));
-        }
-      }
-    }
+    ScalarFunctions.siluBackward(x, dy, dx, rows, units, beta, betaGrad);
   }
 
   @Override

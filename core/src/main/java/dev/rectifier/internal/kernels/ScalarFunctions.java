@@ -84,9 +84,29 @@ public final class ScalarFunctions {
 
   private ScalarFunctions() {}
 
-  /** SELU for x ≤ 0 (or NaN): λα·(e^x − 1); positive x take SELU_LAMBDA_F·x. */
-  public static float seluNegative(float x) {
-    return (float) (SELU_LAMBDA * SELU_ALPHA * Math.expm1(x));
+  /** SELU: λ·x for x &gt; 0 (λ rounded to float, as the vector kernel has it), else λα·(e^x − 1). */
+  public static float selu(float x) {
+    return x > 0 ? SELU_LAMBDA_F * x : (float) (SELU_LAMBDA * SELU_ALPHA * Math.expm1(x));
+  }
+
+  /** dy·SELU'(x) from y = selu(x): λ·dy for x &gt; 0, else dy·(y + λα), in float. */
+  public static float seluGradient(float x, float y, float dy) {
+    return x > 0 ? dy * SELU_LAMBDA_F : dy * (y + SELU_LAMBDA_ALPHA_F);
+  }
+
+  /** lo where x ≤ lo, hi where x &gt; hi, else x (NaN stays NaN). */
+  public static float clamp(float x, float lo, float hi) {
+    return x <= lo ? lo : x > hi ? hi : x;
+  }
+
+  /** dy where lo &lt; x ≤ hi, x where x is NaN, else 0. */
+  public static float clampGradient(float x, float dy, float lo, float hi) {
+    return x > lo && x <= hi ? dy : x != x ? x : 0f;
+  }
+
+  /** hard_sigmoid as PyTorch rounds it: x + 3, clamped to [0, 6], divided by 6. */
+  public static float hardSigmoid(float x) {
+    return clamp(x + 3f, 0f, 6f) / 6f;
   }
 
   private static double horner(double[] c, double u) {
@@ -199,6 +219,33 @@ public final class ScalarFunctions {
     double e = Math.exp(-Math.abs(z));
     double r = 1 / (1 + e);
     return (double) x * x * e * r * r;
+  }
+
+  /** y[r][u] = silu(x[r][u], beta[u]) for a row-major rows × units batch. */
+  public static void silu(float[] x, float[] y, int rows, int units, float[] beta) {
+    for (int r = 0, o = 0; r < rows; r++, o += units) {
+      for (int u = 0; u < units; u++) {
+        y[o + u] = silu(x[o + u], beta[u]);
+      }
+    }
+  }
+
+  /**
+   * dx[r][u] = dy·siluDerivative(x, beta[u]) for a row-major rows × units batch, and, if
+   * betaGrad is not null, betaGrad[u] += dy·siluBetaDerivative(x, beta[u]) row by row, in float.
+   */
+  public static void siluBackward(
+      float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad) {
+    for (int r = 0, o = 0; r < rows; r++, o += units) {
+      for (int u = 0; u < units; u++) {
+        float v = x[o + u];
+        float g = dy[o + u];
+        dx[o + u] = (float) (g * siluDerivative(v, beta[u]));
+        if (betaGrad != null) {
+          betaGrad[u] += (float) (g * siluBetaDerivative(v, beta[u]));
+        }
+      }
+    }
   }
 
   /** softplus, ln(1 + e^(beta·x))/beta, and x where beta·x &gt; threshold (exactly). */

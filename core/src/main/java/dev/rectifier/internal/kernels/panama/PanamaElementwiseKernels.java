@@ -283,8 +283,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
       VectorMath.selu(FloatVector.fromArray(F, x, i)).intoArray(y, i);
     }
     for (; i < n; i++) {
-      float v = x[i];
-      y[i] = v > 0 ? ScalarFunctions.SELU_LAMBDA_F * v : ScalarFunctions.seluNegative(v);
+      y[i] = ScalarFunctions.selu(x[i]);
     }
   }
 
@@ -303,10 +302,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
           .intoArray(dx, i);
     }
     for (; i < n; i++) {
-      float v = x[i];
-      dx[i] = v > 0
-          ? dy[i] * ScalarFunctions.SELU_LAMBDA_F
-          : dy[i] * (y[i] + ScalarFunctions.SELU_LAMBDA_ALPHA_F);
+      dx[i] = ScalarFunctions.seluGradient(x[i], y[i], dy[i]);
     }
   }
 
@@ -319,8 +315,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
       VectorMath.clamp(FloatVector.fromArray(F, x, i), vlo, vhi).intoArray(y, i);
     }
     for (; i < n; i++) {
-      float v = x[i];
-      y[i] = v <= lo ? lo : v > hi ? hi : v;
+      y[i] = ScalarFunctions.clamp(x[i], lo, hi);
     }
   }
 
@@ -335,8 +330,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
           .intoArray(dx, i);
     }
     for (; i < n; i++) {
-      float v = x[i];
-      dx[i] = v > lo && v <= hi ? dy[i] : v != v ? v : 0f;
+      dx[i] = ScalarFunctions.clampGradient(x[i], dy[i], lo, hi);
     }
   }
 
@@ -347,8 +341,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
       VectorMath.hardSigmoid(FloatVector.fromArray(F, x, i)).intoArray(y, i);
     }
     for (; i < n; i++) {
-      float s = x[i] + 3f;
-      y[i] = (s <= 0 ? 0f : s > 6 ? 6f : s) / 6f;
+      y[i] = ScalarFunctions.hardSigmoid(x[i]);
     }
   }
 
@@ -363,8 +356,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
       VectorMath.clampGradient(FloatVector.fromArray(F, x, i), g, lo, hi).intoArray(dx, i);
     }
     for (; i < n; i++) {
-      float v = x[i];
-      dx[i] = v > -3 && v <= 3 ? dy[i] / 6f : v != v ? v : 0f;
+      dx[i] = ScalarFunctions.clampGradient(x[i], dy[i] / 6f, -3f, 3f);
     }
   }
 
@@ -407,11 +399,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   @Override
   public void siluForward(float[] x, float[] y, int rows, int units, float[] beta) {
     if (units < L) {
-      for (int r = 0, o = 0; r < rows; r++, o += units) {
-        for (int u = 0; u < units; u++) {
-          y[o + u] = ScalarFunctions.silu(x[o + u], beta[u]);
-        }
-      }
+      ScalarFunctions.silu(x, y, rows, units, beta);
       return;
     }
     // As preluForward: blocks of L units; the last block ends at `units` and may overlap the one
@@ -429,16 +417,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   public void siluBackward(
       float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad) {
     if (units < L) {
-      for (int r = 0, o = 0; r < rows; r++, o += units) {
-        for (int u = 0; u < units; u++) {
-          float v = x[o + u];
-          float g = dy[o + u];
-          dx[o + u] = (float) (g * ScalarFunctions.siluDerivative(v, beta[u]));
-          if (betaGrad != null) {
-            betaGrad[u] += (float) (g * ScalarFunctions.siluBetaDerivative(v, beta[u]));
-          }
-        }
-      }
+      ScalarFunctions.siluBackward(x, dy, dx, rows, units, beta, betaGrad);
       return;
     }
     // Each beta's gradient adds the rows in order, as the scalar kernel does. The last block of a
