@@ -56,7 +56,8 @@ public final class Segments {
         if (p.isEmpty()) {
           throw new IllegalArgumentException(
               "segments need piecewise-linear activations; layer " + d.name() + " uses "
-                  + d.activation() + " (relu, leaky_relu, prelu and linear are)");
+                  + d.activation()
+                  + " (relu, leaky_relu, prelu, relu6, hard_tanh, hard_sigmoid and linear are)");
         }
         f[u] = p.get();
       }

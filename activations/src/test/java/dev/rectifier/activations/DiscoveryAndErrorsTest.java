@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DiscoveryAndErrorsTest {
 
   static final List<String> BUILT_INS =
-      List.of("elu", "leaky_relu", "linear", "prelu", "relu", "sigmoid", "tanh");
+      List.of("elu", "gelu", "hard_sigmoid", "hard_tanh", "leaky_relu", "linear", "mish", "prelu",
+          "relu", "relu6", "selu", "sigmoid", "silu", "softplus", "tanh");
 
   @Test
   void serviceLoaderFindsEveryBuiltInOnTheClassPath() {
@@ -28,6 +29,7 @@ class DiscoveryAndErrorsTest {
     assertThat(names).containsExactlyElementsOf(BUILT_INS);
     assertThat(Activations.names()).containsExactlyElementsOf(BUILT_INS);
     assertThat(Activations.provider("identity").name()).isEqualTo("linear");
+    assertThat(Activations.provider("swish").name()).isEqualTo("silu");
   }
 
   @ParameterizedTest
@@ -43,7 +45,19 @@ class DiscoveryAndErrorsTest {
         "sigmoid|sigmoid",
         "tanh|tanh",
         "elu|elu(alpha=1)",
-        "identity|linear"
+        "identity|linear",
+        "selu|selu",
+        "gelu|gelu(approximate=none)",
+        "GELU(approximate=tanh)|gelu(approximate=tanh)",
+        "swish|silu(beta=1, trainable=false)",
+        "silu(beta=0.5, trainable=true)|silu(beta=0.5, trainable=true)",
+        "softplus|softplus(beta=1, threshold=20)",
+        "softplus(beta=2.5)|softplus(beta=2.5, threshold=20)",
+        "mish|mish",
+        "Hard-Sigmoid|hard_sigmoid",
+        "hard_tanh|hard_tanh(min=-1, max=1)",
+        "hard_tanh(min=-2)|hard_tanh(min=-2, max=1)",
+        "relu6|relu6"
       })
   void toStringReadsLikeASpecString(String spec, String expected) {
     if (expected.isEmpty()) {
@@ -60,13 +74,14 @@ class DiscoveryAndErrorsTest {
 
   @Test
   void unknownNameListsEveryName() {
-    assertThatThrownBy(() -> Activations.create("selu", 3))
-        .hasMessageStartingWith("unknown activation 'selu' (did you mean relu?)");
-    assertThatThrownBy(() -> Activations.create("swish", 3))
+    assertThatThrownBy(() -> Activations.create("misch", 3))
+        .hasMessageStartingWith("unknown activation 'misch' (did you mean mish?)");
+    assertThatThrownBy(() -> Activations.create("snake", 3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "unknown activation 'swish'; available: elu, identity, leaky_relu, linear, prelu,"
-                + " relu, sigmoid, tanh");
+            "unknown activation 'snake'; available: elu, gelu, hard_sigmoid, hard_tanh, identity,"
+                + " leaky_relu, linear, mish, prelu, relu, relu6, selu, sigmoid, silu, softplus,"
+                + " swish, tanh");
   }
 
   @Test
@@ -84,10 +99,34 @@ class DiscoveryAndErrorsTest {
         .hasMessage("unknown hyper-parameter 'alpha' for relu; it accepts none");
     assertThatThrownBy(() -> Activations.create("elu(beta=1)", 3))
         .hasMessage("unknown hyper-parameter 'beta' for elu; it accepts alpha [0, +inf)");
+    assertThatThrownBy(() -> Activations.create("gelu(approximate=erf)", 3))
+        .hasMessage("hyper-parameter 'approximate' of gelu is erf; expected one of [none, tanh]");
+    assertThatThrownBy(() -> Activations.create("softplus(beta=0)", 3))
+        .hasMessage(
+            "hyper-parameter 'beta' of softplus is 0.0; expected a finite number in (0, +inf)");
+    assertThatThrownBy(() -> Activations.create("swish(beta=-1)", 3))
+        .hasMessage(
+            "hyper-parameter 'beta' of silu is -1.0; expected a finite number in (0, +inf)");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "hard_tanh(min=2)|min=2, max=1",
+        "hard_tanh(min=0.5, max=0.5)|min=0.5, max=0.5",
+        "hard_tanh(max=-3)|min=-1, max=-3"
+      })
+  void hardTanhNeedsMinBelowMax(String spec, String values) {
+    assertThatThrownBy(() -> Activations.create(spec, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "hyper-parameters 'min' and 'max' of hard_tanh are " + values
+                + "; expected min < max");
   }
 
   @Test
-  void onlyPreluHasTrainableParametersStartingAtItsAlpha() {
+  void onlyPreluAndTrainableSiluHaveTrainableParametersStartingAtTheirValue() {
     for (String name : BUILT_INS) {
       Activation a = Activations.create(name, 6);
       if (name.equals("prelu")) {
@@ -102,5 +141,13 @@ class DiscoveryAndErrorsTest {
       assertThat(a.units()).isEqualTo(6);
       assertThat(a.name()).isEqualTo(name);
     }
+    assertThat(Activations.create("silu(beta=2, trainable=true)", 6).parameters())
+        .singleElement()
+        .satisfies(p -> {
+          assertThat(p.name()).isEqualTo("beta");
+          assertThat(p.rows()).isEqualTo(1);
+          assertThat(p.cols()).isEqualTo(6);
+          assertThat(p.values()).containsOnly(2f);
+        });
   }
 }

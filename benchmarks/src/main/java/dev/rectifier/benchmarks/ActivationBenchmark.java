@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The batch is one row of {@code size} units ({@code rows = 1}), so {@code size} is the number
  * of floats per call; divide ns/op by it for ns per element. For {@code prelu} this means one
- * learned slope per element, a slope array as long as the data: its worst case. The inputs are
- * uniform in [−5, 5], both signs mixed, so branches are unpredictable; the upstream gradient is
- * uniform in [−1, 1]. 65537 floats is not a multiple of any vector width and exercises the tails.
+ * learned slope per element, a slope array as long as the data: its worst case (and so for {@code
+ * silu}, whose beta is per unit whether trained or not). The inputs are uniform in [−5, 5], both
+ * signs mixed, so branches are unpredictable; the upstream gradient is uniform in [−1, 1]. 65537
+ * floats is not a multiple of any vector width and exercises the tails.
  *
  * <p>How to run (after {@code mvn -q -pl benchmarks -am package -DskipTests}):
  *
@@ -44,7 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ActivationBenchmark {
 
   /** The activation's name or spec string, such as {@code leaky_relu(alpha=0.1)}. */
-  @Param({"relu", "leaky_relu", "prelu", "sigmoid", "tanh", "elu", "linear"})
+  @Param({
+    "relu", "leaky_relu", "prelu", "sigmoid", "tanh", "elu", "linear", "selu", "gelu",
+    "gelu(approximate=tanh)", "silu", "silu(trainable=true)", "softplus", "mish", "hard_sigmoid",
+    "hard_tanh", "relu6"
+  })
   public String activation;
 
   /** Floats per call. */
@@ -71,7 +76,7 @@ public class ActivationBenchmark {
       x[i] = (float) random.nextDouble(-5, 5);
       dy[i] = (float) random.nextDouble(-1, 1);
     }
-    // backward reads the outputs of the matching forward (sigmoid, tanh and elu use them).
+    // backward reads the outputs of the matching forward (sigmoid, tanh, elu and selu use them).
     f.forward(x, y, ROWS);
   }
 

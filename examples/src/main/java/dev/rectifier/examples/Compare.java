@@ -110,7 +110,9 @@ final class Compare {
     Path msePng = o.out.resolve("compare-mse.png");
     Files.createDirectories(o.out);
     Charts.write(Charts.png(Charts.grid(inRankOrder, 3)), curvesPng);
-    Charts.writePng(Charts.mse(ranked, o.seeds, 800, 500), msePng);
+    // 100 pixels a bar keep the names above neighbouring bars of equal height apart
+    int mseWidth = Math.max(800, 120 + 100 * ranked.size());
+    Charts.writePng(Charts.mse(ranked, o.seeds, mseWidth, 500), msePng);
 
     for (Summary s : summaries) {
       for (Experiment.Result r : s.runs()) {

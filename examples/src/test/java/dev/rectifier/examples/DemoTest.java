@@ -91,9 +91,9 @@ class DemoTest {
 
   @Test
   void anUnknownActivationIsNamedWithEveryAvailableOne() {
-    Outcome r = demo("fit", "--out", tmp.resolve("out").toString(), "--activation", "swish");
+    Outcome r = demo("fit", "--out", tmp.resolve("out").toString(), "--activation", "snake");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("swish").contains("available");
+    assertThat(r.err()).contains("snake").contains("available");
     for (String name : Activations.names()) {
       assertThat(r.err()).contains(name);
     }

@@ -79,7 +79,9 @@ class ModelFilesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"relu", "leaky_relu(alpha=0.2)", "prelu(shared=true)", "sigmoid", "tanh",
-      "elu(alpha=0.5)", "linear"})
+      "elu(alpha=0.5)", "linear", "selu", "gelu(approximate=tanh)",
+      "silu(beta=1.5, trainable=true)", "softplus(beta=2, threshold=10)", "mish", "hard_sigmoid",
+      "hard_tanh(min=-0.5, max=2)", "relu6"})
   void aLoadedModelPredictsBitForBitLikeTheSavedOne(String activation) throws IOException {
     Sequential m = trained(activation, 3, 5);
     Path file = dir.resolve("model.rtf");
@@ -133,7 +135,9 @@ class ModelFilesTest {
     assertThatThrownBy(() -> load(fixCrc(forged)))
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("unknown activation 'rel9'")
-        .hasMessageContaining("available: elu, identity, leaky_relu, linear, prelu, relu,");
+        .hasMessageContaining(
+            "available: elu, gelu, hard_sigmoid, hard_tanh, identity, leaky_relu, linear, mish,"
+                + " prelu, relu,");
   }
 
   @Test

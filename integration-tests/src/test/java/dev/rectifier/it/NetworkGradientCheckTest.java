@@ -7,6 +7,7 @@ import dev.rectifier.Dense;
 import dev.rectifier.Layer;
 import dev.rectifier.Parameter;
 import dev.rectifier.Sequential;
+import dev.rectifier.spi.PiecewiseLinear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,15 +16,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The analytic gradient of every parameter of a whole network — Dense kernels and biases, and
- * PReLU's slopes — against central finite differences of the loss, for every built-in
- * activation.
+ * PReLU's slopes and trainable SiLU's betas — against central finite differences of the loss, for
+ * every built-in activation.
  *
  * <p>Tolerance for float: the loss (about 1) is computed from float outputs, so each evaluation
  * carries a rounding error of a few 1e-7; divided by 2h with h = 1e-3 that is ~2e-4. Truncation
  * is h²·|L'''|/6, below 1e-6 here. Hence 2e-3 absolute plus 2e-3 relative.
  * A perturbation that moves any pre-activation across a kink would measure a different piece of
- * the function: the samples keep every pre-activation at least 0.05 away from 0, and a parameter
- * whose perturbation still crosses a kink is skipped; the test requires that almost none are.
+ * the function. The kinks are each unit's breakpoints where the activation is piecewise linear
+ * (0 for relu, ±3 for hard_sigmoid, min and max for hard_tanh, 0 and 6 for relu6), else 0 (where
+ * elu and selu change formula): the samples keep every pre-activation at least 0.05 away from
+ * them, and a parameter whose perturbation still crosses one is skipped; the test requires that
+ * almost none are.
  */
 class NetworkGradientCheckTest {
 
@@ -33,7 +37,9 @@ class NetworkGradientCheckTest {
   @ValueSource(
       strings = {
         "relu", "leaky_relu(alpha=0.1)", "prelu", "prelu(alpha=0.3, shared=true)", "sigmoid",
-        "tanh", "elu", "elu(alpha=0.5)", "linear"
+        "tanh", "elu", "elu(alpha=0.5)", "linear", "selu", "gelu", "gelu(approximate=tanh)",
+        "silu", "silu(beta=1.5, trainable=true)", "softplus", "softplus(beta=2)", "mish",
+        "hard_sigmoid", "hard_tanh", "hard_tanh(min=-0.5, max=0.5)", "relu6"
       })
   void analyticGradientsMatchCentralDifferences(String activation) {
     Sequential m =
@@ -44,8 +50,8 @@ class NetworkGradientCheckTest {
                 (v, in, out, r) -> fill(v, r, 0.5)))
             .add(new Dense(2))
             .compile("sgd", "mse");
-    // Samples whose pre-activations all lie at least 0.05 from the kink, so that no perturbation
-    // of size h crosses it.
+    // Samples whose pre-activations all lie at least 0.05 from the kinks, so that no perturbation
+    // of size h crosses one.
     SplittableRandom r = new SplittableRandom(activation.hashCode());
     float[][] x = new float[12][];
     float[][] y = new float[12][];
@@ -54,7 +60,7 @@ class NetworkGradientCheckTest {
       for (int c = 0; c < 3; c++) {
         xi[c] = (float) (r.nextDouble() * 4 - 2);
       }
-      if (minAbsPreActivation(m, xi) >= 0.05) {
+      if (minDistanceToKinks(m, xi) >= 0.05) {
         x[i] = xi;
         y[i] = new float[] {(float) r.nextDouble(), (float) -r.nextDouble()};
         i++;
@@ -69,10 +75,10 @@ class NetworkGradientCheckTest {
     int checked = 0;
     int skipped = 0;
     List<Parameter> params = m.parameters();
-    boolean sawPreluSlope = false;
+    boolean sawActivationParameter = false;
     for (int pi = 0; pi < params.size(); pi++) {
       Parameter p = params.get(pi);
-      sawPreluSlope |= p.name().equals("alpha");
+      sawActivationParameter |= p.name().equals("alpha") || p.name().equals("beta");
       float[] v = p.values();
       for (int i = 0; i < v.length; i++) {
         float old = v[i];
@@ -95,7 +101,8 @@ class NetworkGradientCheckTest {
       }
     }
     assertThat(skipped).as("parameters skipped for a kink").isLessThanOrEqualTo(checked / 10);
-    assertThat(sawPreluSlope).isEqualTo(activation.startsWith("prelu"));
+    assertThat(sawActivationParameter)
+        .isEqualTo(activation.startsWith("prelu") || activation.contains("trainable=true"));
   }
 
   private static void fill(float[] v, SplittableRandom r, double scale) {
@@ -104,7 +111,14 @@ class NetworkGradientCheckTest {
     }
   }
 
-  private static double minAbsPreActivation(Sequential m, float[] x) {
+  /** A unit's kinks: its breakpoints if piecewise linear, else 0. */
+  private static double[] kinks(Layer layer, int unit) {
+    return ((Dense) layer).activation().piecewiseLinear(unit)
+        .map(PiecewiseLinear::breakpoints)
+        .orElse(new double[] {0});
+  }
+
+  private static double minDistanceToKinks(Sequential m, float[] x) {
     double min = Double.POSITIVE_INFINITY;
     float[] input = x;
     List<Layer> layers = m.layers();
@@ -113,15 +127,17 @@ class NetworkGradientCheckTest {
       float[] z = new float[layer.outputWidth()];
       float[] a = new float[z.length];
       layer.forward(input, z, a, 1);
-      for (float v : z) {
-        min = Math.min(min, Math.abs(v));
+      for (int u = 0; u < z.length; u++) {
+        for (double k : kinks(layer, u)) {
+          min = Math.min(min, Math.abs(z[u] - k));
+        }
       }
       input = a;
     }
     return min;
   }
 
-  /** Which side of 0 every pre-activation of every hidden layer lies on, for every sample. */
+  /** Which piece, between the kinks, every pre-activation of every layer lies in, per sample. */
   private static String kinkPattern(Sequential m, float[][] x) {
     StringBuilder sb = new StringBuilder();
     int rows = x.length;
@@ -133,8 +149,13 @@ class NetworkGradientCheckTest {
       float[] z = new float[rows * layer.outputWidth()];
       float[] a = new float[z.length];
       layer.forward(input, z, a, rows);
-      for (float v : z) {
-        sb.append(v > 0 ? '+' : '-');
+      int units = layer.outputWidth();
+      for (int i = 0; i < z.length; i++) {
+        int piece = 0;
+        for (double k : kinks(layer, i % units)) {
+          piece += z[i] > k ? 1 : 0;
+        }
+        sb.append((char) ('0' + piece));
       }
       input = a;
     }

@@ -54,6 +54,61 @@ public interface ElementwiseKernels {
   /** dx = dy where x &gt; 0, else dy·(y + alpha); NaN where x is NaN. */
   void eluBackward(float[] x, float[] y, float[] dy, float[] dx, int n, float alpha);
 
+  /** y = λ·x where x &gt; 0, else λα·(e^x − 1), with SELU's λ and α ({@link ScalarFunctions}). */
+  void seluForward(float[] x, float[] y, int n);
+
+  /** dx = λ·dy where x &gt; 0, else dy·(y + λα); NaN where x is NaN. */
+  void seluBackward(float[] x, float[] y, float[] dy, float[] dx, int n);
+
+  /** y = min(max(x, lo), hi), lo &lt; hi; x ≤ lo gives lo (so −0 gives +0 when lo = 0). */
+  void clampForward(float[] x, float[] y, int n, float lo, float hi);
+
+  /** dx = dy where lo &lt; x ≤ hi, else 0; NaN where x is NaN. */
+  void clampBackward(float[] x, float[] dy, float[] dx, int n, float lo, float hi);
+
+  /** y = min(max(x + 3, 0), 6) / 6, rounded as written (PyTorch's hardsigmoid). */
+  void hardSigmoidForward(float[] x, float[] y, int n);
+
+  /** dx = dy / 6 where −3 &lt; x ≤ 3, else 0; NaN where x is NaN. */
+  void hardSigmoidBackward(float[] x, float[] dy, float[] dx, int n);
+
+  /** y = x·Φ(x), Φ the standard normal distribution function; accurate where y is tiny. */
+  void geluForward(float[] x, float[] y, int n);
+
+  /** dx = dy·(Φ(x) + x·φ(x)), φ the standard normal density. */
+  void geluBackward(float[] x, float[] dy, float[] dx, int n);
+
+  /** y = x·σ(2u), u = √(2/π)·(x + 0.044715·x³): ½x·(1 + tanh u) without its cancellation. */
+  void geluTanhForward(float[] x, float[] y, int n);
+
+  /** dx = dy·(σ(2u) + x·σ(2u)·(1 − σ(2u))·2u'(x)), the derivative of the tanh form. */
+  void geluTanhBackward(float[] x, float[] dy, float[] dx, int n);
+
+  /** y[r][u] = x·σ(beta[u]·x) for a row-major rows × units batch; any beta, 0 included. */
+  void siluForward(float[] x, float[] y, int rows, int units, float[] beta);
+
+  /**
+   * dx[r][u] = dy·σ(z)·(1 + z·(1 − σ(z))), z = beta[u]·x; if betaGrad is not null, also adds Σ_r
+   * dy·x²·σ(z)·(1 − σ(z)), the gradient of beta[u], to betaGrad[u] (NaN if a row's x is NaN).
+   */
+  void siluBackward(
+      float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad);
+
+  /**
+   * y = ln(1 + e^(beta·x)) / beta, and x itself where beta·x &gt; threshold (decided on the exact
+   * product); beta &gt; 0.
+   */
+  void softplusForward(float[] x, float[] y, int n, float beta, float threshold);
+
+  /** dx = dy·σ(beta·x), and dy where beta·x &gt; threshold. */
+  void softplusBackward(float[] x, float[] dy, float[] dx, int n, float beta, float threshold);
+
+  /** y = x·tanh(ln(1 + e^x)). */
+  void mishForward(float[] x, float[] y, int n);
+
+  /** dx = dy·(tanh(sp) + x·sech²(sp)·σ(x)), sp = ln(1 + e^x). */
+  void mishBackward(float[] x, float[] dy, float[] dx, int n);
+
   /** y = e^x. y may be x. */
   void exp(float[] x, int xOff, float[] y, int yOff, int n);
 

@@ -3,7 +3,8 @@ package dev.rectifier.internal.kernels;
 /**
  * The scalar elementwise kernels: plain Java loops, transcendental functions evaluated in double
  * precision with {@link Math} and rounded once to float, so each result is within one ulp of the
- * exact value.
+ * exact value. The formulas longer than an expression are in {@link ScalarFunctions}, which the
+ * vector kernels' scalar tails call too.
  */
 final class ScalarElementwiseKernels implements ElementwiseKernels {
 
@@ -133,6 +134,116 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
     for (int i = 0; i < n; i++) {
       float v = x[i];
       dx[i] = v > 0 ? dy[i] : dy[i] * (y[i] + alpha);
+    }
+  }
+
+  @Override
+  public void seluForward(float[] x, float[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = ScalarFunctions.selu(x[i]);
+    }
+  }
+
+  @Override
+  public void seluBackward(float[] x, float[] y, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
+      dx[i] = ScalarFunctions.seluGradient(x[i], y[i], dy[i]);
+    }
+  }
+
+  @Override
+  public void clampForward(float[] x, float[] y, int n, float lo, float hi) {
+    for (int i = 0; i < n; i++) {
+      y[i] = ScalarFunctions.clamp(x[i], lo, hi);
+    }
+  }
+
+  @Override
+  public void clampBackward(float[] x, float[] dy, float[] dx, int n, float lo, float hi) {
+    for (int i = 0; i < n; i++) {
+      dx[i] = ScalarFunctions.clampGradient(x[i], dy[i], lo, hi);
+    }
+  }
+
+  @Override
+  public void hardSigmoidForward(float[] x, float[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = ScalarFunctions.hardSigmoid(x[i]);
+    }
+  }
+
+  @Override
+  public void hardSigmoidBackward(float[] x, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
+      dx[i] = ScalarFunctions.clampGradient(x[i], dy[i] / 6f, -3f, 3f);
+    }
+  }
+
+  @Override
+  public void geluForward(float[] x, float[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = ScalarFunctions.gelu(x[i]);
+    }
+  }
+
+  @Override
+  public void geluBackward(float[] x, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
+      dx[i] = (float) (dy[i] * ScalarFunctions.geluDerivative(x[i]));
+    }
+  }
+
+  @Override
+  public void geluTanhForward(float[] x, float[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = ScalarFunctions.geluTanh(x[i]);
+    }
+  }
+
+  @Override
+  public void geluTanhBackward(float[] x, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
+      dx[i] = (float) (dy[i] * ScalarFunctions.geluTanhDerivative(x[i]));
+    }
+  }
+
+  @Override
+  public void siluForward(float[] x, float[] y, int rows, int units, float[] beta) {
+    ScalarFunctions.silu(x, y, rows, units, beta);
+  }
+
+  @Override
+  public void siluBackward(
+      float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad) {
+    ScalarFunctions.siluBackward(x, dy, dx, rows, units, beta, betaGrad);
+  }
+
+  @Override
+  public void softplusForward(float[] x, float[] y, int n, float beta, float threshold) {
+    for (int i = 0; i < n; i++) {
+      y[i] = ScalarFunctions.softplus(x[i], beta, threshold);
+    }
+  }
+
+  @Override
+  public void softplusBackward(
+      float[] x, float[] dy, float[] dx, int n, float beta, float threshold) {
+    for (int i = 0; i < n; i++) {
+      dx[i] = (float) (dy[i] * ScalarFunctions.softplusDerivative(x[i], beta, threshold));
+    }
+  }
+
+  @Override
+  public void mishForward(float[] x, float[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = ScalarFunctions.mish(x[i]);
+    }
+  }
+
+  @Override
+  public void mishBackward(float[] x, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
+      dx[i] = (float) (dy[i] * ScalarFunctions.mishDerivative(x[i]));
     }
   }
 

@@ -9,6 +9,7 @@ import static dev.rectifier.internal.kernels.TestFloats.wide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rectifier.internal.kernels.TestFloats.Mismatches;
+import dev.rectifier.testing.ReferenceFunctions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +74,34 @@ class ElementwiseKernelsTest {
         new Fn("expm1", (k, x, y, n) -> k.expm1(x, 0, y, 0, n), Math::expm1, false),
         new Fn("log1p", (k, x, y, n) -> k.log1p(x, 0, y, 0, n), Math::log1p, false),
         new Fn("sin", (k, x, y, n) -> k.sin(x, 0, y, 0, n), Math::sin, true),
-        new Fn("cos", (k, x, y, n) -> k.cos(x, 0, y, 0, n), Math::cos, true));
+        new Fn("cos", (k, x, y, n) -> k.cos(x, 0, y, 0, n), Math::cos, true),
+        new Fn("seluForward", (k, x, y, n) -> k.seluForward(x, y, n),
+            ReferenceFunctions::selu, false),
+        new Fn("geluForward", (k, x, y, n) -> k.geluForward(x, y, n),
+            ReferenceFunctions::gelu, false),
+        new Fn("geluTanhForward", (k, x, y, n) -> k.geluTanhForward(x, y, n),
+            ReferenceFunctions::geluTanh, false),
+        new Fn("siluForward(1)", (k, x, y, n) -> k.siluForward(x, y, 1, n, filled(n, 1f)),
+            x -> ReferenceFunctions.silu(x, 1), false),
+        new Fn("siluForward(0.7)", (k, x, y, n) -> k.siluForward(x, y, 1, n, filled(n, 0.7f)),
+            x -> ReferenceFunctions.silu(x, 0.7f), false),
+        new Fn("siluForward(-1.5)", (k, x, y, n) -> k.siluForward(x, y, 1, n, filled(n, -1.5f)),
+            x -> ReferenceFunctions.silu(x, -1.5), false),
+        new Fn("softplusForward(1, 20)", (k, x, y, n) -> k.softplusForward(x, y, n, 1f, 20f),
+            x -> ReferenceFunctions.softplus(x, 1, 20), false),
+        new Fn("softplusForward(0.3, 5)", (k, x, y, n) -> k.softplusForward(x, y, n, 0.3f, 5f),
+            x -> ReferenceFunctions.softplus(x, 0.3f, 5), false),
+        new Fn("softplusForward(7, 1e4)", (k, x, y, n) -> k.softplusForward(x, y, n, 7f, 1e4f),
+            x -> ReferenceFunctions.softplus(x, 7, 1e4f), false),
+        new Fn("mishForward", (k, x, y, n) -> k.mishForward(x, y, n),
+            ReferenceFunctions::mish, false));
+  }
+
+  /** @return n copies of v */
+  static float[] filled(int n, float v) {
+    float[] a = new float[n];
+    Arrays.fill(a, v);
+    return a;
   }
 
   static Stream<Arguments> kernelsAndLengths() {
@@ -556,5 +584,384 @@ class ElementwiseKernelsTest {
       check(failures, m);
     }
     assertThat(failures).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- the newer activations
+
+  /** A backward kernel, its analytic derivative, and the magnitude its rounding scales with. */
+  record Grad(String name, GradRun run, DoubleUnaryOperator derivative, DoubleUnaryOperator scale) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  interface GradRun {
+    void run(ElementwiseKernels k, float[] x, float[] dy, float[] dx, int n);
+  }
+
+  /**
+   * The smooth backward kernels that take x (not y). Each derivative is a sum of terms computed
+   * from exponentials within a few ulp, so its error is bounded relative to the sum of the terms'
+   * magnitudes (the scale), not to the derivative itself, which passes through 0 where the terms
+   * cancel (GELU's minimum near x = −0.75, mish's near −1.19, SiLU's near −1.28/β).
+   */
+  static List<Grad> smoothGradients() {
+    return List.of(
+        new Grad("geluBackward", (k, x, dy, dx, n) -> k.geluBackward(x, dy, dx, n),
+            ReferenceFunctions::geluDerivative, ReferenceFunctions::geluScale),
+        new Grad("geluTanhBackward", (k, x, dy, dx, n) -> k.geluTanhBackward(x, dy, dx, n),
+            ReferenceFunctions::geluTanhDerivative, ReferenceFunctions::geluTanhScale),
+        new Grad("siluBackward(1)",
+            (k, x, dy, dx, n) -> k.siluBackward(x, dy, dx, 1, n, filled(n, 1f), null),
+            x -> ReferenceFunctions.siluDerivative(x, 1), x -> ReferenceFunctions.siluScale(x, 1)),
+        new Grad("siluBackward(-1.5)",
+            (k, x, dy, dx, n) -> k.siluBackward(x, dy, dx, 1, n, filled(n, -1.5f), null),
+            x -> ReferenceFunctions.siluDerivative(x, -1.5),
+            x -> ReferenceFunctions.siluScale(x, -1.5)),
+        new Grad("softplusBackward(1, 20)",
+            (k, x, dy, dx, n) -> k.softplusBackward(x, dy, dx, n, 1f, 20f),
+            x -> ReferenceFunctions.softplusDerivative(x, 1, 20),
+            x -> ReferenceFunctions.softplusDerivative(x, 1, 20)),
+        new Grad("softplusBackward(0.3, 5)",
+            (k, x, dy, dx, n) -> k.softplusBackward(x, dy, dx, n, 0.3f, 5f),
+            x -> ReferenceFunctions.softplusDerivative(x, 0.3f, 5),
+            x -> ReferenceFunctions.softplusDerivative(x, 0.3f, 5)),
+        new Grad("mishBackward", (k, x, dy, dx, n) -> k.mishBackward(x, dy, dx, n),
+            ReferenceFunctions::mishDerivative, ReferenceFunctions::mishScale));
+  }
+
+  /**
+   * Scalar: the derivative in double, times dy, rounded once (within U of the result). Vector:
+   * each term within a few ulp, bounded here by 8 units of 2^−24 of the scale, plus the product by
+   * dy; and the vector result within the sum of both bounds of the scalar one.
+   */
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void smoothBackwardPassesOfTheNewerActivationsMatchTheirDerivatives(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    float[] x = wide(n, n + 21);
+    float[] dy = TestFloats.moderate(n, n + 22, 2);
+    double k = ks.isVector() ? 8 : 1;
+    List<String> failures = new ArrayList<>();
+    for (Grad grad : smoothGradients()) {
+      float[] dx = new float[n];
+      grad.run().run(ks.elementwise(), x, dy, dx, n);
+      float[] scalar = new float[n];
+      grad.run().run(Kernels.scalar().elementwise(), x, dy, scalar, n);
+      Mismatches m = new Mismatches(ks.name() + " " + grad);
+      Mismatches parity = new Mismatches(grad + " vector vs scalar");
+      for (int i = 0; i < n; i++) {
+        if (Float.isNaN(x[i])) {
+          if (!Float.isNaN(dx[i])) {
+            m.add("x=NaN gave " + dx[i]);
+          }
+          continue;
+        }
+        double want = dy[i] * grad.derivative().applyAsDouble(x[i]);
+        double bound = (k * U * grad.scale().applyAsDouble(x[i]) + U) * Math.abs(dy[i]);
+        expectNear(m, i, dx[i], want, bound);
+        expectNear(parity, i, dx[i], scalar[i], bound + U * Math.abs(want));
+      }
+      check(failures, m);
+      check(failures, parity);
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void seluBackwardUsesTheOutputsAndMatchesTheScalarKernelExactly(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    ElementwiseKernels k = ks.elementwise();
+    float[] x = wide(n, n + 31);
+    float[] dy = TestFloats.moderate(n, n + 32, 3);
+    float[] y = new float[n];
+    k.seluForward(x, y, n);
+    float[] dx = new float[n];
+    k.seluBackward(x, y, dy, dx, n);
+    float lambda = ScalarFunctions.SELU_LAMBDA_F;
+    float lambdaAlpha = ScalarFunctions.SELU_LAMBDA_ALPHA_F;
+    Mismatches m = new Mismatches(ks.name() + " seluBackward");
+    for (int i = 0; i < n; i++) {
+      // λ·dy for x > 0; dy·(y + λα) = dy·λα·e^x otherwise: two roundings.
+      double want = x[i] > 0 ? (double) dy[i] * lambda : dy[i] * ((double) y[i] + lambdaAlpha);
+      expectNear(m, i, dx[i], want, 2 * U * Math.abs(dy[i]) * (Math.abs(y[i]) + lambdaAlpha));
+    }
+    List<String> failures = new ArrayList<>();
+    check(failures, m);
+    float[] scalar = new float[n];
+    Kernels.scalar().elementwise().seluBackward(x, y, dy, scalar, n);
+    check(failures, identical(ks.name() + " seluBackward vs scalar", scalar, dx));
+    assertThat(failures).isEmpty();
+  }
+
+  /** hard_sigmoid as PyTorch rounds it: x + 3, clamped to [0, 6], divided by 6. */
+  static float hardSigmoid(float x) {
+    float s = x + 3f;
+    return Float.isNaN(s) ? s : s <= 0 ? 0f : s > 6 ? 1f : s / 6f;
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void clampsAndHardSigmoidAreExactAndEqualOnBothPaths(String kernels, int n) {
+    KernelSet ks = kernels(kernels);
+    ElementwiseKernels k = ks.elementwise();
+    float[] x = wide(n, n + 41);
+    // the kinks themselves, in vector lanes and in the tail
+    float[] kinks = {0f, -0f, 6f, -1f, 1f, -3f, 3f, Math.nextUp(6f), Math.nextDown(-3f)};
+    for (int j = 0; j < kinks.length && j < n; j++) {
+      x[(j * 5) % n] = kinks[j];
+    }
+    float[] dy = wide(n, n + 42);
+    List<String> failures = new ArrayList<>();
+    float[][] bounds = {{0f, 6f}, {-1f, 1f}, {-2.5f, 0.5f}, {-0f, 1e-30f}};
+    for (float[] b : bounds) {
+      float lo = b[0];
+      float hi = b[1];
+      float[] y = new float[n];
+      float[] dx = new float[n];
+      float[] wantY = new float[n];
+      float[] wantDx = new float[n];
+      for (int i = 0; i < n; i++) {
+        float v = x[i];
+        wantY[i] = Float.isNaN(v) ? v : v <= lo ? lo : v > hi ? hi : v;
+        wantDx[i] = Float.isNaN(v) ? v : v > lo && v <= hi ? dy[i] : 0f;
+      }
+      k.clampForward(x, y, n, lo, hi);
+      k.clampBackward(x, dy, dx, n, lo, hi);
+      check(failures, identical(ks.name() + " clampForward " + lo + ".." + hi, wantY, y));
+      check(failures, identical(ks.name() + " clampBackward " + lo + ".." + hi, wantDx, dx));
+    }
+    float[] y = new float[n];
+    float[] dx = new float[n];
+    float[] wantY = new float[n];
+    float[] wantDx = new float[n];
+    Mismatches exact = new Mismatches(ks.name() + " hardSigmoid vs x/6 + 1/2");
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
+      wantY[i] = hardSigmoid(v);
+      wantDx[i] = Float.isNaN(v) ? v : v > -3 && v <= 3 ? (float) (dy[i] / 6.0) : 0f;
+      // Two roundings, x + 3 and the division: within (2/3 + 1/2) ulp of the exact value.
+      double ref = Math.min(Math.max(v / 6.0 + 0.5, 0), 1);
+      if (!Float.isNaN(v) && TestFloats.ulps(wantY[i], ref) > 7.0 / 6) {
+        exact.add("x=" + v + ": " + wantY[i] + " vs " + ref);
+      }
+    }
+    check(failures, exact);
+    k.hardSigmoidForward(x, y, n);
+    k.hardSigmoidBackward(x, dy, dx, n);
+    check(failures, identical(ks.name() + " hardSigmoidForward", wantY, y));
+    check(failures, identical(ks.name() + " hardSigmoidBackward", wantDx, dx));
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scalar", "vector"})
+  void newerActivationsHaveExactLimitsAndSignedZeros(String kernels) {
+    ElementwiseKernels k = kernels(kernels).elementwise();
+    float inf = Float.POSITIVE_INFINITY;
+    float nan = Float.NaN;
+    // Enough copies that every value passes through a vector lane, not only the scalar tail.
+    float[] x = repeat(new float[] {-inf, inf, 0f, -0f, nan}, 40);
+    int n = x.length;
+    float[] ones = filled(n, 1f);
+    float[][] out = new float[16][n];
+    k.seluForward(x, out[0], n);
+    k.geluForward(x, out[1], n);
+    k.geluTanhForward(x, out[2], n);
+    k.siluForward(x, out[3], 1, n, ones);
+    k.softplusForward(x, out[4], n, 1f, 20f);
+    k.mishForward(x, out[5], n);
+    k.hardSigmoidForward(x, out[6], n);
+    k.clampForward(x, out[7], n, 0f, 6f);
+    k.geluBackward(x, ones, out[8], n);
+    k.geluTanhBackward(x, ones, out[9], n);
+    k.siluBackward(x, ones, out[10], 1, n, ones, null);
+    k.softplusBackward(x, ones, out[11], n, 1f, 20f);
+    k.mishBackward(x, ones, out[12], n);
+    k.seluBackward(x, out[0], ones, out[13], n);
+    k.siluForward(x, out[14], 1, n, filled(n, -2f));
+    k.siluForward(x, out[15], 1, n, filled(n, 0f));
+    float lambdaAlpha = ScalarFunctions.SELU_LAMBDA_ALPHA_F;
+    float ln2 = (float) Math.log(2);
+    float[][] expected = {
+      {-lambdaAlpha, inf, 0f, -0f, nan},
+      {-0f, inf, 0f, -0f, nan},
+      {-0f, inf, 0f, -0f, nan},
+      {-0f, inf, 0f, -0f, nan},
+      {0f, inf, ln2, ln2, nan},
+      {-0f, inf, 0f, -0f, nan},
+      {0f, 1f, 0.5f, 0.5f, nan},
+      {0f, 6f, 0f, 0f, nan},
+      {0f, 1f, 0.5f, 0.5f, nan},
+      {0f, 1f, 0.5f, 0.5f, nan},
+      {0f, 1f, 0.5f, 0.5f, nan},
+      {0f, 1f, 0.5f, 0.5f, nan},
+      {0f, 1f, 0.6f, 0.6f, nan},
+      {0f, ScalarFunctions.SELU_LAMBDA_F, lambdaAlpha, lambdaAlpha, nan},
+      {inf * -1, 0f, 0f, -0f, nan},
+      {-inf, inf, 0f, -0f, nan},
+    };
+    String[] names = {"selu", "gelu", "gelu tanh", "silu", "softplus", "mish", "hard_sigmoid",
+        "relu6", "gelu'", "gelu tanh'", "silu'", "softplus'", "mish'", "selu'", "silu(-2)",
+        "silu(0)"};
+    List<String> failures = new ArrayList<>();
+    for (int f = 0; f < names.length; f++) {
+      float[] want = repeat(expected[f], 40);
+      if (names[f].equals("mish'")) { // mish'(0) = tanh(ln 2) = 0.6, within an ulp or two
+        for (int i = 2; i < n; i += 5) {
+          if (Math.abs(out[f][i] - 0.6f) <= 2 * Math.ulp(0.6f)) {
+            want[i] = out[f][i];
+            want[i + 1] = out[f][i + 1];
+          }
+        }
+      }
+      if (names[f].endsWith("'")) { // a derivative's limit 0 may be reached from below
+        for (int i = 0; i < n; i++) {
+          out[f][i] = out[f][i] == 0 ? 0f : out[f][i];
+        }
+      }
+      check(failures, identical(kernels + " " + names[f], want, out[f]));
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  /** (rows, units) shapes for the per-unit SiLU kernels. */
+  static Stream<Arguments> kernelsAndSiluShapes() {
+    return kernelsAndPreluShapes();
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndSiluShapes")
+  void siluWithABetaPerUnitMatchesItsDefinitionAndAddsTheBetaGradient(
+      String kernels, int rows, int units) {
+    KernelSet ks = kernels(kernels);
+    int n = rows * units;
+    float[] x = TestFloats.moderate(n, n + units, 30);
+    for (int i = 0; i < n; i += 11) {
+      x[i] = (float) (x[i] * 4); // some |βx| beyond 80, where the kernels scale e^(−|z|)
+    }
+    float[] dy = TestFloats.moderate(n, n - units, 2);
+    SplittableRandom r = new SplittableRandom(units + 7);
+    float[] beta = new float[units];
+    float[] grad0 = new float[units];
+    for (int u = 0; u < units; u++) {
+      beta[u] = u % 5 == 3 ? 0f : (float) r.nextDouble(-3, 3);
+      grad0[u] = (float) r.nextDouble(-1, 1);
+    }
+    ElementwiseKernels k = ks.elementwise();
+    float[] y = new float[n];
+    float[] dx = new float[n];
+    float[] grad = grad0.clone();
+    k.siluForward(x, y, rows, units, beta);
+    k.siluBackward(x, dy, dx, rows, units, beta, grad);
+    double ulps = ks.isVector() ? VECTOR_ULPS : SCALAR_ULPS;
+    double kGrad = ks.isVector() ? 8 : 1;
+    Mismatches fy = new Mismatches(ks.name() + " siluForward");
+    Mismatches fdx = new Mismatches(ks.name() + " siluBackward dx");
+    double[] want = new double[units];
+    double[] scale = new double[units];
+    for (int u = 0; u < units; u++) {
+      want[u] = grad0[u];
+      scale[u] = Math.abs(grad0[u]);
+    }
+    for (int i = 0; i < n; i++) {
+      int u = i % units;
+      double ref = ReferenceFunctions.silu(x[i], beta[u]);
+      if (TestFloats.ulps(y[i], ref) > ulps) {
+        fy.add("x=" + x[i] + " beta=" + beta[u] + " gave " + y[i] + ", expected " + ref);
+      }
+      double d = dy[i] * ReferenceFunctions.siluDerivative(x[i], beta[u]);
+      expectNear(fdx, i, dx[i], d,
+          (kGrad * U * ReferenceFunctions.siluScale(x[i], beta[u]) + U) * Math.abs(dy[i]));
+      double term = dy[i] * ReferenceFunctions.siluBetaDerivative(x[i], beta[u]);
+      want[u] += term;
+      scale[u] += Math.abs(term);
+    }
+    List<String> failures = new ArrayList<>();
+    check(failures, fy);
+    check(failures, fdx);
+    // Each term within kGrad·U (vector) or U (scalar) of itself, then a float sum over the rows:
+    // at most (rows + kGrad + 1)·U times the sum of magnitudes.
+    for (int u = 0; u < units; u++) {
+      double bound = (rows + kGrad + 1) * U * scale[u];
+      if (!(Math.abs(grad[u] - want[u]) <= bound)) {
+        failures.add(ks.name() + " betaGrad[" + u + "]=" + grad[u] + " expected " + want[u]
+            + " ± " + bound);
+      }
+    }
+    // Without betaGrad the same dx; the outputs only touch their rows.
+    float[] dx2 = new float[n];
+    k.siluBackward(x, dy, dx2, rows, units, beta, null);
+    check(failures, identical(ks.name() + " siluBackward without betaGrad", dx, dx2));
+    assertThat(failures).isEmpty();
+  }
+
+  /**
+   * With a tiny beta, |βx| exceeds 160 (where the vector kernels take σ as 0 or 1) only for x so
+   * large that x·e^(−|βx|) can still be a float: SiLU's vector loop sends such vectors to the
+   * scalar formulas, softplus takes its scalar loop for a beta below 2^−64.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"scalar", "vector"})
+  void tinyBetasKeepTheirAccuracyOnHugeInputs(String kernels) {
+    KernelSet ks = kernels(kernels);
+    ElementwiseKernels k = ks.elementwise();
+    int units = 40;
+    int rows = 3;
+    float[] x = TestFloats.moderate(rows * units, 9, 1e30);
+    float[] beta = filled(units, 1f);
+    beta[7] = 1e-30f;
+    beta[8] = -1e-25f;
+    float[] dy = filled(x.length, 1f);
+    float[] y = new float[x.length];
+    float[] dx = new float[x.length];
+    float[] grad = new float[units];
+    k.siluForward(x, y, rows, units, beta);
+    k.siluBackward(x, dy, dx, rows, units, beta, grad);
+    double ulps = ks.isVector() ? VECTOR_ULPS : SCALAR_ULPS;
+    List<String> failures = new ArrayList<>();
+    Mismatches m = new Mismatches(kernels + " silu with tiny betas");
+    double[] wantGrad = new double[units];
+    for (int i = 0; i < x.length; i++) {
+      int u = i % units;
+      double ref = ReferenceFunctions.silu(x[i], beta[u]);
+      if (TestFloats.ulps(y[i], ref) > ulps) {
+        m.add("x=" + x[i] + " beta=" + beta[u] + ": " + y[i] + " vs " + ref);
+      }
+      expectNear(m, i, dx[i], ReferenceFunctions.siluDerivative(x[i], beta[u]),
+          8 * U * ReferenceFunctions.siluScale(x[i], beta[u]));
+      wantGrad[u] += ReferenceFunctions.siluBetaDerivative(x[i], beta[u]);
+    }
+    for (int u : new int[] {7, 8}) {
+      boolean overflows = Float.isInfinite((float) wantGrad[u]);
+      if (overflows ? grad[u] != (float) wantGrad[u]
+          : !(Math.abs(grad[u] - wantGrad[u]) <= 16 * U * Math.abs(wantGrad[u]))) {
+        m.add("betaGrad[" + u + "]=" + grad[u] + " vs " + wantGrad[u]);
+      }
+    }
+    check(failures, m);
+    float[] want = new float[x.length];
+    k.softplusForward(x, y, x.length, 1e-30f, 20f);
+    Kernels.scalar().elementwise().softplusForward(x, want, x.length, 1e-30f, 20f);
+    check(failures, identical(kernels + " softplus with a tiny beta", want, y));
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void theNormalDistributionReferenceMatchesPublishedValues() {
+    // Φ(x) to 20 digits (mpmath.ncdf)
+    double[][] table = {
+      {-30, 4.9067139271481870595e-198}, {-14, 7.7935368191928002544e-45},
+      {-10, 7.619853024160526066e-24}, {-5, 2.8665157187919391167e-7},
+      {-3, 0.0013498980316300945267}, {-1, 0.15865525393145705141},
+      {-0.75, 0.22662735237686819933}, {0.1, 0.53982783727702898367},
+      {2, 0.9772498680518207928}, {5, 0.99999971334842812081}
+    };
+    for (double[] row : table) {
+      assertThat(ReferenceFunctions.phi(row[0])).as("Φ(%s)", row[0])
+          .isCloseTo(row[1], org.assertj.core.api.Assertions.within(1e-13 * row[1]));
+    }
   }
 }

@@ -4,6 +4,7 @@ import static dev.rectifier.internal.kernels.panama.VectorMath.F;
 import static dev.rectifier.internal.kernels.panama.VectorMath.L;
 
 import dev.rectifier.internal.kernels.ElementwiseKernels;
+import dev.rectifier.internal.kernels.ScalarFunctions;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -14,11 +15,15 @@ import jdk.incubator.vector.VectorOperators;
  * one before it (its input and output are distinct arrays, so the shared lanes are written twice
  * with the same values).
  *
- * <p>The relu family is bit-for-bit equal to the scalar kernels, NaN and signed zeros included;
- * so are the backward passes of sigmoid, tanh and elu (same operations in the same order, no
- * fused multiply-add the scalar code does not use). The transcendental functions come from
- * {@link VectorMath}, within 4 ulp (2 measured over all floats). PReLU's slope gradient keeps
- * the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
+ * <p>The relu family, relu6, hard_tanh and hard_sigmoid are bit-for-bit equal to the scalar
+ * kernels, NaN and signed zeros included; so are the backward passes of sigmoid, tanh, elu and
+ * selu (same operations in the same order, no fused multiply-add the scalar code does not use).
+ * The transcendental functions come from {@link VectorMath}, within 4 ulp (2 measured over all
+ * floats for the primitives; up to 4 measured for gelu, silu and mish). The kernels of gelu,
+ * silu, softplus and mish's derivative are loops in {@link VectorMath}, for the reason given
+ * there; softplus takes its scalar loop for a beta below 2^−64, and SiLU a vector's scalar loop
+ * where |βx| &gt; 160 meets a huge x (|β| &lt; 1e-10, see VectorMath.silu). PReLU's
+ * slope gradient keeps the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
  * may differ from the scalar sum by rounding.
  */
 final class PanamaElementwiseKernels implements ElementwiseKernels {
@@ -268,6 +273,206 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
     for (; i < n; i++) {
       float v = x[i];
       dx[i] = v > 0 ? dy[i] : dy[i] * (y[i] + alpha);
+    }
+  }
+
+  @Override
+  public void seluForward(float[] x, float[] y, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.selu(FloatVector.fromArray(F, x, i)).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      y[i] = ScalarFunctions.selu(x[i]);
+    }
+  }
+
+  @Override
+  public void seluBackward(float[] x, float[] y, float[] dy, float[] dx, int n) {
+    FloatVector zero = FloatVector.zero(F);
+    FloatVector lambda = FloatVector.broadcast(F, ScalarFunctions.SELU_LAMBDA_F);
+    FloatVector lambdaAlpha = FloatVector.broadcast(F, ScalarFunctions.SELU_LAMBDA_ALPHA_F);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector g = FloatVector.fromArray(F, dy, i);
+      FloatVector yv = FloatVector.fromArray(F, y, i);
+      g.mul(yv.add(lambdaAlpha))
+          .blend(g.mul(lambda), v.compare(VectorOperators.GT, zero))
+          .intoArray(dx, i);
+    }
+    for (; i < n; i++) {
+      dx[i] = ScalarFunctions.seluGradient(x[i], y[i], dy[i]);
+    }
+  }
+
+  @Override
+  public void clampForward(float[] x, float[] y, int n, float lo, float hi) {
+    FloatVector vlo = FloatVector.broadcast(F, lo);
+    FloatVector vhi = FloatVector.broadcast(F, hi);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.clamp(FloatVector.fromArray(F, x, i), vlo, vhi).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      y[i] = ScalarFunctions.clamp(x[i], lo, hi);
+    }
+  }
+
+  @Override
+  public void clampBackward(float[] x, float[] dy, float[] dx, int n, float lo, float hi) {
+    FloatVector vlo = FloatVector.broadcast(F, lo);
+    FloatVector vhi = FloatVector.broadcast(F, hi);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.clampGradient(
+              FloatVector.fromArray(F, x, i), FloatVector.fromArray(F, dy, i), vlo, vhi)
+          .intoArray(dx, i);
+    }
+    for (; i < n; i++) {
+      dx[i] = ScalarFunctions.clampGradient(x[i], dy[i], lo, hi);
+    }
+  }
+
+  @Override
+  public void hardSigmoidForward(float[] x, float[] y, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.hardSigmoid(FloatVector.fromArray(F, x, i)).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      y[i] = ScalarFunctions.hardSigmoid(x[i]);
+    }
+  }
+
+  @Override
+  public void hardSigmoidBackward(float[] x, float[] dy, float[] dx, int n) {
+    FloatVector lo = FloatVector.broadcast(F, -3f);
+    FloatVector hi = FloatVector.broadcast(F, 3f);
+    FloatVector six = FloatVector.broadcast(F, 6f);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      FloatVector g = FloatVector.fromArray(F, dy, i).div(six);
+      VectorMath.clampGradient(FloatVector.fromArray(F, x, i), g, lo, hi).intoArray(dx, i);
+    }
+    for (; i < n; i++) {
+      dx[i] = ScalarFunctions.clampGradient(x[i], dy[i] / 6f, -3f, 3f);
+    }
+  }
+
+  @Override
+  public void geluForward(float[] x, float[] y, int n) {
+    int bound = F.loopBound(n);
+    VectorMath.gelu(x, y, bound);
+    for (int i = bound; i < n; i++) {
+      y[i] = ScalarFunctions.gelu(x[i]);
+    }
+  }
+
+  @Override
+  public void geluBackward(float[] x, float[] dy, float[] dx, int n) {
+    int bound = F.loopBound(n);
+    VectorMath.geluDerivative(x, dy, dx, bound);
+    for (int i = bound; i < n; i++) {
+      dx[i] = (float) (dy[i] * ScalarFunctions.geluDerivative(x[i]));
+    }
+  }
+
+  @Override
+  public void geluTanhForward(float[] x, float[] y, int n) {
+    int bound = F.loopBound(n);
+    VectorMath.geluTanh(x, y, bound);
+    for (int i = bound; i < n; i++) {
+      y[i] = ScalarFunctions.geluTanh(x[i]);
+    }
+  }
+
+  @Override
+  public void geluTanhBackward(float[] x, float[] dy, float[] dx, int n) {
+    int bound = F.loopBound(n);
+    VectorMath.geluTanhDerivative(x, dy, dx, bound);
+    for (int i = bound; i < n; i++) {
+      dx[i] = (float) (dy[i] * ScalarFunctions.geluTanhDerivative(x[i]));
+    }
+  }
+
+  @Override
+  public void siluForward(float[] x, float[] y, int rows, int units, float[] beta) {
+    if (units < L) {
+      ScalarFunctions.silu(x, y, rows, units, beta);
+      return;
+    }
+    // As preluForward: blocks of L units; the last block ends at `units` and may overlap the one
+    // before it, writing the same values twice.
+    int whole = units - units % L;
+    for (int r = 0, o = 0; r < rows; r++, o += units) {
+      VectorMath.silu(x, y, o, beta, 0, whole);
+      if (whole < units) {
+        VectorMath.silu(x, y, o, beta, units - L, units);
+      }
+    }
+  }
+
+  @Override
+  public void siluBackward(
+      float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad) {
+    if (units < L) {
+      ScalarFunctions.siluBackward(x, dy, dx, rows, units, beta, betaGrad);
+      return;
+    }
+    // Each beta's gradient adds the rows in order, as the scalar kernel does. The last block of a
+    // row ends at `units` and may overlap the one before it; there only the lanes not yet summed
+    // accumulate.
+    int whole = units - units % L;
+    int last = units - L;
+    VectorMask<Float> all = F.maskAll(true);
+    VectorMask<Float> fresh =
+        FloatVector.fromArray(F, VectorMath.IOTA, 0)
+            .compare(VectorOperators.GE, (float) (whole - last));
+    for (int r = 0, o = 0; r < rows; r++, o += units) {
+      VectorMath.siluBackward(x, dy, dx, o, beta, betaGrad, 0, whole, all);
+      if (whole < units) {
+        VectorMath.siluBackward(x, dy, dx, o, beta, betaGrad, last, units, fresh);
+      }
+    }
+  }
+
+  @Override
+  public void softplusForward(float[] x, float[] y, int n, float beta, float threshold) {
+    int bound = beta < 0x1p-64f ? 0 : F.loopBound(n); // see VectorMath.softplus
+    VectorMath.softplus(x, y, bound, beta, threshold);
+    for (int i = bound; i < n; i++) {
+      y[i] = ScalarFunctions.softplus(x[i], beta, threshold);
+    }
+  }
+
+  @Override
+  public void softplusBackward(
+      float[] x, float[] dy, float[] dx, int n, float beta, float threshold) {
+    int bound = beta < 0x1p-64f ? 0 : F.loopBound(n); // see VectorMath.softplus
+    VectorMath.softplusDerivative(x, dy, dx, bound, beta, threshold);
+    for (int i = bound; i < n; i++) {
+      dx[i] = (float) (dy[i] * ScalarFunctions.softplusDerivative(x[i], beta, threshold));
+    }
+  }
+
+  @Override
+  public void mishForward(float[] x, float[] y, int n) {
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += L) {
+      VectorMath.mish(FloatVector.fromArray(F, x, i)).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      y[i] = ScalarFunctions.mish(x[i]);
+    }
+  }
+
+  @Override
+  public void mishBackward(float[] x, float[] dy, float[] dx, int n) {
+    int bound = F.loopBound(n);
+    VectorMath.mishDerivative(x, dy, dx, bound);
+    for (int i = bound; i < n; i++) {
+      dx[i] = (float) (dy[i] * ScalarFunctions.mishDerivative(x[i]));
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.rectifier.internal.kernels.panama;
 
+import dev.rectifier.internal.kernels.ScalarFunctions;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -22,8 +24,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Accuracy, measured over every float input against the float nearest the double-precision
  * result (subnormal results in subnormal ulps): exp, expm1, elu and log1p within 1 ulp, sigmoid
  * and tanh within 2 ulp; sin and cos within 2 ulp for |x| ≤ {@link #TRIG_LIMIT}, zeros of the
- * functions included (callers take the scalar path beyond). The contract promises 4 ulp. NaN
- * gives NaN, infinities the limits, and the exact limits are exact.
+ * functions included (callers take the scalar path beyond). The activations added with selu
+ * were measured on every 37th float in [−120, 120] and every 5th in [−30, 30]: selu within 2
+ * ulp, softplus within 3, gelu (both forms), silu and mish within 4. The contract promises 4 ulp.
+ * NaN gives NaN, infinities the limits, and the exact limits are exact.
  */
 final class VectorMath {
 
@@ -134,6 +138,58 @@ final class VectorMath {
   private static final float C1 = -0.00138869719f;
   private static final float C2 = 2.43949999e-5f;
 
+  /**
+   * Where e^(−a) for a above FAR would be subnormal or nearly so, {@link #expNegScaled} returns it
+   * times 2^FAR_SCALE, a normal float down to a = HUGE; callers multiply the products of such lanes
+   * by 2^−FAR_SCALE last, so that a tiny result (x·e^(−a) with |x| &gt; 1, say) rounds once.
+   */
+  private static final float FAR = 80f;
+  private static final float HUGE = 160f;
+  private static final int FAR_SCALE = 112;
+
+  // GELU (tanh form): z = x·(K1 + K3·x²), the constants as float pairs hi + lo.
+  private static final float K1_HI = (float) ScalarFunctions.GELU_TANH_K1;
+  private static final float K1_LO = (float) (ScalarFunctions.GELU_TANH_K1 - K1_HI);
+  private static final float K3_HI = (float) ScalarFunctions.GELU_TANH_K3;
+  private static final float K3_LO = (float) (ScalarFunctions.GELU_TANH_K3 - K3_HI);
+  private static final float GELU_TANH_LIMIT = 20f;
+
+  // GELU (exact): Φ(x) = ½ + x·P(x²) for |x| ≤ 0.75, and Φ(−t) = e^(−t²/2)·s·R(s) with
+  // s = 1/(t + 2) for t = |x| up to 16. Interpolants at Chebyshev nodes from core/fits/kernel_fits.py: relative
+  // errors 3.3e-8 (P) and 1.7e-8 (R) with the coefficients rounded to float.
+  private static final float PHI_SERIES_LIMIT = 0.75f;
+  private static final float PHI_LIMIT = 16f;
+  private static final float INV_SQRT_2PI = 0.398942280f;
+  private static final float P0 = 0.39894227946005223f;
+  private static final float P1 = -0.06649029632146077f;
+  private static final float P2 = 0.009972360943304425f;
+  private static final float P3 = -0.001181318903736044f;
+  private static final float P4 = 0.00010297051487005196f;
+  private static final float R0 = 0.3989413424356888f;
+  private static final float R1 = 0.7979701415488624f;
+  private static final float R2 = 1.1934035483839143f;
+  private static final float R3 = 0.8769657008923782f;
+  private static final float R4 = -3.1633961988532424f;
+  private static final float R5 = 4.355257476869808f;
+  private static final float R6 = -81.06776876010734f;
+  private static final float R7 = 367.6042256226127f;
+  private static final float R8 = -754.9692456320072f;
+  private static final float R9 = 781.9488228875973f;
+  private static final float R10 = -335.72846239163147f;
+
+  // softplus: ln(1 + t) = t·H(t) for t in [0, 1], H of degree 9 through ln(1 + t)/t at Chebyshev
+  // nodes (core/fits/kernel_fits.py): relative error 1.4e-8 with the coefficients rounded to float.
+  private static final float H0 = 0.999999994656292f;
+  private static final float H1 = -0.49999892648063277f;
+  private static final float H2 = 0.3332971049891775f;
+  private static final float H3 = -0.24951616262872076f;
+  private static final float H4 = 0.19663274257204805f;
+  private static final float H5 = -0.15269667074363288f;
+  private static final float H6 = 0.10543623795419527f;
+  private static final float H7 = -0.05637361283010733f;
+  private static final float H8 = 0.019542527261014103f;
+  private static final float H9 = -0.00317605701843196f;
+
   private VectorMath() {}
 
   // The constants as vectors. An operation with a scalar operand broadcasts it through some ten
@@ -179,6 +235,54 @@ final class VectorMath {
   private static final FloatVector V_C0 = bc(C0);
   private static final FloatVector V_C1 = bc(C1);
   private static final FloatVector V_C2 = bc(C2);
+  private static final FloatVector V_THREE = bc(3f);
+  private static final FloatVector V_SIX = bc(6f);
+  private static final FloatVector V_FOUR = bc(4f);
+  private static final FloatVector V_H0 = bc(H0);
+  private static final FloatVector V_H1 = bc(H1);
+  private static final FloatVector V_H2 = bc(H2);
+  private static final FloatVector V_H3 = bc(H3);
+  private static final FloatVector V_H4 = bc(H4);
+  private static final FloatVector V_H5 = bc(H5);
+  private static final FloatVector V_H6 = bc(H6);
+  private static final FloatVector V_H7 = bc(H7);
+  private static final FloatVector V_H8 = bc(H8);
+  private static final FloatVector V_H9 = bc(H9);
+  private static final FloatVector V_FAR = bc(FAR);
+  private static final FloatVector V_HUGE = bc(HUGE);
+  private static final FloatVector V_NEG_HUGE = bc(-HUGE);
+  private static final FloatVector V_UNSCALE = bc(0x1p-112f);
+  private static final FloatVector V_SILU_BIG_X = bc(0x1p80f);
+  private static final FloatVector V_SILU_BIG_X_GRAD = bc(0x1p38f);
+  private static final FloatVector V_SELU_LAMBDA = bc(ScalarFunctions.SELU_LAMBDA_F);
+  private static final FloatVector V_SELU_LAMBDA_ALPHA = bc(ScalarFunctions.SELU_LAMBDA_ALPHA_F);
+  private static final FloatVector V_K1_HI = bc(K1_HI);
+  private static final FloatVector V_K1_LO = bc(K1_LO);
+  private static final FloatVector V_K3_HI = bc(K3_HI);
+  private static final FloatVector V_K3_LO = bc(K3_LO);
+  private static final FloatVector V_K3_TIMES_3 = bc((float) (3 * ScalarFunctions.GELU_TANH_K3));
+  private static final FloatVector V_GELU_TANH_LIMIT = bc(GELU_TANH_LIMIT);
+  private static final FloatVector V_NEG_GELU_TANH_LIMIT = bc(-GELU_TANH_LIMIT);
+  private static final FloatVector V_PHI_SERIES_LIMIT = bc(PHI_SERIES_LIMIT);
+  private static final FloatVector V_PHI_LIMIT = bc(PHI_LIMIT);
+  private static final FloatVector V_NEG_PHI_LIMIT = bc(-PHI_LIMIT);
+  private static final FloatVector V_INV_SQRT_2PI = bc(INV_SQRT_2PI);
+  private static final FloatVector V_P0 = bc(P0);
+  private static final FloatVector V_P1 = bc(P1);
+  private static final FloatVector V_P2 = bc(P2);
+  private static final FloatVector V_P3 = bc(P3);
+  private static final FloatVector V_P4 = bc(P4);
+  private static final FloatVector V_R0 = bc(R0);
+  private static final FloatVector V_R1 = bc(R1);
+  private static final FloatVector V_R2 = bc(R2);
+  private static final FloatVector V_R3 = bc(R3);
+  private static final FloatVector V_R4 = bc(R4);
+  private static final FloatVector V_R5 = bc(R5);
+  private static final FloatVector V_R6 = bc(R6);
+  private static final FloatVector V_R7 = bc(R7);
+  private static final FloatVector V_R8 = bc(R8);
+  private static final FloatVector V_R9 = bc(R9);
+  private static final FloatVector V_R10 = bc(R10);
   private static final IntVector I_ZERO = IntVector.zero(I);
   private static final IntVector I_ONE = IntVector.broadcast(I, 1);
   private static final IntVector I_TWO = IntVector.broadcast(I, 2);
@@ -189,6 +293,8 @@ final class VectorMath {
   private static final IntVector I_SQRT_HALF = IntVector.broadcast(I, SQRT_HALF_BITS);
   private static final IntVector I_LOG_OFFSET =
       IntVector.broadcast(I, 0x3f800000 - SQRT_HALF_BITS);
+  private static final IntVector I_FAR_SCALE = IntVector.broadcast(I, FAR_SCALE);
+  private static final IntVector I_FAR_BITS = IntVector.broadcast(I, Float.floatToIntBits(FAR));
   private static final IntVector I_K_TO_FLOAT = IntVector.broadcast(I, SHIFT_BITS - 127);
 
   /** A vector of v in every lane; for constants and per-call parameters, outside loops. */
@@ -357,5 +463,458 @@ final class VectorMath {
     IntVector xSign = x.reinterpretAsInts().and(offset == 0 ? I_SIGN : I_ZERO);
     return bits.lanewise(VectorOperators.XOR, sign.lanewise(VectorOperators.XOR, xSign))
         .reinterpretAsFloats();
+  }
+
+  /** λ·x where x &gt; 0, else λα·(e^x − 1); NaN gives NaN, −0 gives −0. */
+  static FloatVector selu(FloatVector x) {
+    FloatVector e = expm1NonPositive(x);
+    e = e.blend(x, x.compare(VectorOperators.EQ, V_ZERO));
+    return e.mul(V_SELU_LAMBDA_ALPHA)
+        .blend(x.mul(V_SELU_LAMBDA), x.compare(VectorOperators.GT, V_ZERO));
+  }
+
+  /** x where lo &lt; x ≤ hi (and NaN), lo where x ≤ lo, hi where x &gt; hi. */
+  static FloatVector clamp(FloatVector x, FloatVector lo, FloatVector hi) {
+    return x.blend(lo, x.compare(VectorOperators.LE, lo))
+        .blend(hi, x.compare(VectorOperators.GT, hi));
+  }
+
+  /** dy where lo &lt; x ≤ hi, else 0; x where x is NaN. */
+  static FloatVector clampGradient(
+      FloatVector x, FloatVector dy, FloatVector lo, FloatVector hi) {
+    VectorMask<Float> outside =
+        x.compare(VectorOperators.LE, lo).or(x.compare(VectorOperators.GT, hi));
+    return dy.blend(V_ZERO, outside).blend(x, x.compare(VectorOperators.NE, x));
+  }
+
+  /** min(max(x + 3, 0), 6) / 6, rounded as written. */
+  static FloatVector hardSigmoid(FloatVector x) {
+    return clamp(x.add(V_THREE), V_ZERO, V_SIX).div(V_SIX);
+  }
+
+  /**
+   * e^(−a) for a ≥ 0, times 2^FAR_SCALE where a &gt; FAR so that it stays normal (a is clamped to
+   * HUGE); NaN gives NaN.
+   */
+  static FloatVector expNegScaled(FloatVector a) {
+    FloatVector x = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
+    FloatVector t = x.fma(V_LOG2E, V_SHIFT);
+    FloatVector p = expm1Reduced(x, t);
+    IntVector n = t.reinterpretAsInts().sub(I_SHIFT_BITS);
+    // For a ≥ 0 the float order is the int order of the bits.
+    n = n.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+    // pow2, written out: one helper call fewer for the callers' inlining budget (see below)
+    FloatVector s = n.add(I_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    return p.fma(s, s);
+  }
+
+  // The activations below are loops over arrays rather than functions of one vector, and their
+  // loop bodies follow two rules. C2 does not inline a helper that it has already compiled into
+  // more than 2500 bytes (the vectors would then be boxed at every call), so no body is one big
+  // helper. And within one compiled method C2 stops inlining ordinary methods after some 18,000
+  // IR nodes, about 35 vector operations, while the Vector API's operations, marked to be forced
+  // inline, go on being inlined; so each body calls its helpers (the exponential, log1p, the
+  // polynomials) first and writes the rest out in Vector API operations only. (AbstractMask's
+  // andNot is not forced inline: masks are combined with and, or and not.)
+  //
+  // Where the result is tiny, e^(−|z|) comes from expNegScaled, times 2^112 where |z| > 80, and
+  // the product that uses it is scaled back last (by a vector of 1 and 2^−112: multiplying every
+  // lane by 2^−112 would make subnormals, each a slow microcode assist, in lanes that discard
+  // them), so that a result such as x·e^(−|z|) with |x| > 1
+  // rounds once instead of inheriting the rounding of a subnormal e^(−|z|). And where z = hi + lo
+  // is carried in two parts, e^(−|z|) = e^(−|hi|)·(1 − sign(hi)·lo) to within lo²; lo is dropped
+  // where |hi| > 160, where it may be infinite.
+
+  /**
+   * GELU, x·Φ(x), over x[0, bound) (a whole number of vectors). For |x| ≤ 0.75, x·(½ + x·P(x²)).
+   * Beyond, with x clamped to ±16 (where the result is x or −0 in float), t = |x|, d = t + 2:
+   * x·Φ(−t) = (x/d)·R(1/d)·e^(−x²/2). That product is formed as hi + lo before it meets the
+   * exponential, lo carrying the rounding errors of d, of x/d and of the product (each recovered
+   * exactly by FMA), so that the result rounds once, also where it is tiny; for x &gt; 0 it is
+   * subtracted from x. The exponential is e^(−h/2)·(1 − l/2) with x² = h + l split exactly.
+   */
+  static void gelu(float[] x, float[] y, int bound) {
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector xc = clamp(v, V_NEG_PHI_LIMIT, V_PHI_LIMIT);
+      FloatVector h = xc.mul(xc);
+      FloatVector e = exp(h.mul(V_NEG_HALF));
+      FloatVector t = xc.abs();
+      FloatVector d = t.add(V_TWO);
+      FloatVector s = V_ONE.div(d);
+      FloatVector r = phiTailR(s);
+      // Only Vector API operations from here on.
+      FloatVector v2 = v.mul(v);
+      FloatVector p = v2.fma(V_P4, V_P3).fma(v2, V_P2).fma(v2, V_P1).fma(v2, V_P0);
+      FloatVector inner = v.mul(v.fma(p, V_HALF));
+      e = xc.fma(xc, h.neg()).mul(V_NEG_HALF).fma(e, e);
+      FloatVector dd = d.sub(V_TWO);
+      FloatVector dErr = V_TWO.sub(d.sub(dd)).add(t.sub(dd)); // t + 2 = d + dErr exactly
+      FloatVector q = xc.mul(s);
+      FloatVector hi = q.mul(r);
+      // x/(t + 2) − q = (x − q·d − q·dErr)/d, with x − q·d exact by FMA
+      FloatVector lo = q.fma(r, hi.neg()).add(q.neg().fma(d, xc).sub(q.mul(dErr)).mul(s).mul(r));
+      // x < 0: a negative number or −0 (lo·e may be +0 where the product underflows)
+      FloatVector negative =
+          hi.fma(e, lo.mul(e)).reinterpretAsInts().or(I_SIGN).reinterpretAsFloats();
+      FloatVector outer =
+          negative.blend(hi.neg().fma(e, v).sub(lo.mul(e)), v.compare(VectorOperators.GT, V_ZERO));
+      outer.blend(inner, v.abs().compare(VectorOperators.LE, V_PHI_SERIES_LIMIT)).intoArray(y, i);
+    }
+  }
+
+  /**
+   * dx = dy·(Φ(x) + x·φ(x)) over [0, bound), φ(x) = e^(−x²/2)/√(2π), Φ as in {@link #gelu}: for
+   * |x| &gt; 0.75, Φ = 1 − e·G for x &gt; 0 and e·G for x ≤ 0 with G = s·R(s), so the derivative
+   * is [x &gt; 0] + e·(x/√(2π) ∓ G).
+   */
+  static void geluDerivative(float[] x, float[] dy, float[] dx, int bound) {
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector xc = clamp(v, V_NEG_PHI_LIMIT, V_PHI_LIMIT);
+      FloatVector h = xc.mul(xc);
+      FloatVector e = exp(h.mul(V_NEG_HALF));
+      FloatVector s = V_ONE.div(xc.abs().add(V_TWO));
+      FloatVector g = phiTailR(s).mul(s);
+      // Only Vector API operations from here on.
+      FloatVector v2 = v.mul(v);
+      FloatVector p = v2.fma(V_P4, V_P3).fma(v2, V_P2).fma(v2, V_P1).fma(v2, V_P0);
+      e = xc.fma(xc, h.neg()).mul(V_NEG_HALF).fma(e, e);
+      FloatVector xd = xc.mul(V_INV_SQRT_2PI);
+      VectorMask<Float> positive = v.compare(VectorOperators.GT, V_ZERO);
+      FloatVector outer = e.fma(xd.add(g.blend(g.neg(), positive)), V_ZERO.blend(V_ONE, positive));
+      FloatVector d = outer.blend(
+          xd.fma(e, v.fma(p, V_HALF)), v.abs().compare(VectorOperators.LE, V_PHI_SERIES_LIMIT));
+      FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
+    }
+  }
+
+  /**
+   * GELU's tanh form over [0, bound): x·σ(z), z = x·(K1 + K3·x²), x clamped to ±20 where σ(z) is
+   * 0 or 1 in float. A float z would pass |z|·2^−24 of relative error to e^(−|z|) (40 ulp at z =
+   * −87), so z is also formed to about 2^−48 as hi + lo: x² and the products split by FMA, w = K1 +
+   * K3·x² with a two-sum, and the constants as float pairs. Then x/(1 + t) where z ≥ 0 and
+   * x·t/(1 + t) where z &lt; 0, t = e^(−|z|). Below x = −20 the result is −20·0 = −0, also for x =
+   * −∞.
+   */
+  static void geluTanh(float[] x, float[] y, int bound) {
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector xz = clamp(v, V_NEG_GELU_TANH_LIMIT, V_GELU_TANH_LIMIT);
+      FloatVector x2 = xz.mul(xz);
+      FloatVector w = x2.fma(V_K3_HI, V_K1_HI);
+      FloatVector zh = xz.mul(w);
+      FloatVector zl = geluTanhLow(xz, x2, w, zh);
+      FloatVector a = zh.abs();
+      FloatVector e = expNegScaled(a);
+      // Only Vector API operations from here on.
+      e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
+          .reinterpretAsInts()
+          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
+          .reinterpretAsFloats()
+          .neg()
+          .fma(e, e);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      FloatVector xl =
+          v.blend(V_NEG_GELU_TANH_LIMIT, v.compare(VectorOperators.LT, V_NEG_GELU_TANH_LIMIT));
+      FloatVector q = xl.div(e.blend(V_ZERO, far).add(V_ONE));
+      FloatVector neg = q.mul(e);
+      q.blend(neg.mul(V_ONE.blend(V_UNSCALE, far)), zh.compare(VectorOperators.LT, V_ZERO))
+          .intoArray(y, i);
+    }
+  }
+
+  /**
+   * z − zh for GELU's tanh form, z = x·(K1 + K3·x²), given x (clamped), x2 = x² rounded, w = K1 +
+   * K3·x2 rounded and zh = x·w rounded: the rounding error of w recovered by a two-sum of K1_HI
+   * and K3_HI·x2 (itself split by FMA), the low parts of x² and of the constants, and the error of
+   * x·w, to about 2^−48 of z.
+   */
+  private static FloatVector geluTanhLow(
+      FloatVector xz, FloatVector x2, FloatVector w, FloatVector zh) {
+    FloatVector x2l = xz.fma(xz, x2.neg());
+    FloatVector p = x2.mul(V_K3_HI);
+    FloatVector pl = x2.fma(V_K3_HI, p.neg());
+    FloatVector sum = V_K1_HI.add(p);
+    FloatVector bb = sum.sub(V_K1_HI);
+    FloatVector sumErr = V_K1_HI.sub(sum.sub(bb)).add(p.sub(bb));
+    FloatVector wl =
+        x2l.fma(V_K3_HI, x2.fma(V_K3_LO, pl.add(V_K1_LO))).add(sumErr.add(sum.sub(w)));
+    return xz.fma(wl, xz.fma(w, zh.neg()));
+  }
+
+  /**
+   * dx = dy·σ(z)·(1 + x·(1 − σ(z))·z') over [0, bound), z' = K1 + 3·K3·x², with σ and 1 − σ from
+   * t = e^(−|z|) (z as in {@link #geluTanh}) and r = 1/(1 + t): r and t·r for z ≥ 0, t·r and r for
+   * z &lt; 0.
+   */
+  static void geluTanhDerivative(float[] x, float[] dy, float[] dx, int bound) {
+    for (int i = 0; i < bound; i += L) {
+      FloatVector xz =
+          clamp(FloatVector.fromArray(F, x, i), V_NEG_GELU_TANH_LIMIT, V_GELU_TANH_LIMIT);
+      FloatVector x2 = xz.mul(xz);
+      FloatVector w = x2.fma(V_K3_HI, V_K1_HI);
+      FloatVector zh = xz.mul(w);
+      FloatVector zl = geluTanhLow(xz, x2, w, zh);
+      FloatVector a = zh.abs();
+      FloatVector e = expNegScaled(a);
+      // Only Vector API operations from here on.
+      e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
+          .reinterpretAsInts()
+          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
+          .reinterpretAsFloats()
+          .neg()
+          .fma(e, e);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      FloatVector t = e.blend(V_ZERO, far);
+      FloatVector r = V_ONE.div(t.add(V_ONE));
+      FloatVector xdz = xz.mul(x2.fma(V_K3_TIMES_3, V_K1_HI));
+      FloatVector positive = r.mul(xdz.fma(t.mul(r), V_ONE));
+      FloatVector negative = e.mul(r).mul(xdz.fma(r, V_ONE));
+      negative = negative.mul(V_ONE.blend(V_UNSCALE, far));
+      FloatVector d = positive.blend(negative, zh.compare(VectorOperators.LT, V_ZERO));
+      FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
+    }
+  }
+
+  /**
+   * SiLU, y = x·σ(beta·x), for units [from, to) (a whole number of vectors) of the row at offset
+   * o, beta[u] per unit, any beta. z = beta·x is carried as hi + lo (split by FMA); beta = 0 gives
+   * z = 0, also for x = ±∞. Where |z| &gt; 160 σ is 0 or 1: the result is x or a zero of x's sign.
+   */
+  static void silu(float[] x, float[] y, int o, float[] beta, int from, int to) {
+    for (int u = from; u < to; u += L) {
+      FloatVector v = FloatVector.fromArray(F, x, o + u);
+      FloatVector b = FloatVector.fromArray(F, beta, u);
+      FloatVector xs = v.blend(V_ZERO, b.compare(VectorOperators.EQ, V_ZERO));
+      FloatVector zh = b.mul(xs);
+      FloatVector a = zh.abs();
+      FloatVector e = expNegScaled(a);
+      // Only Vector API operations from here on.
+      VectorMask<Float> huge = a.compare(VectorOperators.GT, V_HUGE);
+      if (huge.and(v.abs().compare(VectorOperators.GT, V_SILU_BIG_X)).anyTrue()) {
+        // |βx| > 160 with |x| > 2^80: x·e^(−|βx|) may still be a float (|β| < 1e-22); rare
+        for (int j = u; j < u + L; j++) {
+          y[o + j] = ScalarFunctions.silu(x[o + j], beta[j]);
+        }
+        continue;
+      }
+      e = b.fma(xs, zh.neg())
+          .blend(V_ZERO, huge)
+          .reinterpretAsInts()
+          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
+          .reinterpretAsFloats()
+          .neg()
+          .fma(e, e);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      FloatVector q = v.div(e.blend(V_ZERO, far).add(V_ONE));
+      FloatVector neg = q.mul(e);
+      VectorMask<Float> negative = zh.compare(VectorOperators.LT, V_ZERO);
+      q.blend(neg.mul(V_ONE.blend(V_UNSCALE, far)), negative)
+          .blend(v.reinterpretAsInts().and(I_SIGN).reinterpretAsFloats(), negative.and(huge))
+          .intoArray(y, o + u);
+    }
+  }
+
+  /**
+   * SiLU's backward over units [from, to) of the row at offset o: dx = dy·σ(z)·(1 + z·(1 −
+   * σ(z))), and, if betaGrad is not null, betaGrad[u] += dy·x²·σ(z)·(1 − σ(z)) in the lanes of
+   * {@code sum} (the others were summed by an overlapping block). With t = e^(−|z|) and r = 1/(1 +
+   * t), σ(1 − σ) = t·r² for both signs of z.
+   */
+  static void siluBackward(
+      float[] x, float[] dy, float[] dx, int o, float[] beta, float[] betaGrad, int from, int to,
+      VectorMask<Float> sum) {
+    for (int u = from; u < to; u += L) {
+      FloatVector v = FloatVector.fromArray(F, x, o + u);
+      FloatVector b = FloatVector.fromArray(F, beta, u);
+      FloatVector xs = v.blend(V_ZERO, b.compare(VectorOperators.EQ, V_ZERO));
+      FloatVector zh = b.mul(xs);
+      FloatVector a = zh.abs();
+      FloatVector e = expNegScaled(a);
+      // Only Vector API operations from here on.
+      VectorMask<Float> huge = a.compare(VectorOperators.GT, V_HUGE);
+      if (huge.and(v.abs().compare(VectorOperators.GT, V_SILU_BIG_X_GRAD)).anyTrue()) {
+        // |βx| > 160 with |x| > 2^38: x²·e^(−|βx|) may still be a float (|β| < 1e-10); rare
+        for (int j = u; j < u + L; j++) {
+          float xj = x[o + j];
+          float g = dy[o + j];
+          dx[o + j] = (float) (g * ScalarFunctions.siluDerivative(xj, beta[j]));
+          if (betaGrad != null && sum.laneIsSet(j - u)) {
+            betaGrad[j] += (float) (g * ScalarFunctions.siluBetaDerivative(xj, beta[j]));
+          }
+        }
+        continue;
+      }
+      e = b.fma(xs, zh.neg())
+          .blend(V_ZERO, huge)
+          .reinterpretAsInts()
+          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
+          .reinterpretAsFloats()
+          .neg()
+          .fma(e, e);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      VectorMask<Float> negative = zh.compare(VectorOperators.LT, V_ZERO);
+      FloatVector r = V_ONE.div(e.blend(V_ZERO, far).add(V_ONE));
+      FloatVector unscale = V_ONE.blend(V_UNSCALE, far); // never a subnormal in lanes not far
+      FloatVector er = e.mul(r);
+      FloatVector dPos = r.mul(zh.fma(er.blend(V_ZERO, far), V_ONE));
+      FloatVector dNeg = er.mul(zh.fma(r, V_ONE));
+      FloatVector d =
+          dPos.blend(dNeg.mul(unscale), negative)
+              .blend(V_ONE.blend(V_ZERO, negative), huge);
+      FloatVector g = FloatVector.fromArray(F, dy, o + u);
+      g.mul(d).intoArray(dx, o + u);
+      if (betaGrad != null) {
+        FloatVector db = v.mul(er).mul(v.mul(r));
+        db = db.mul(unscale).blend(V_ZERO, huge);
+        FloatVector.fromArray(F, betaGrad, u).add(g.mul(db), sum).intoArray(betaGrad, u);
+      }
+    }
+  }
+
+  /**
+   * softplus over [0, bound): (max(z, 0) + ln(1 + e^(−|z|)))/beta for z = beta·x (as hi + lo),
+   * x where z &gt; threshold (decided on the exact product: hi &gt; threshold, or hi equal to it
+   * and lo &gt; 0), and e^z/beta where z &lt; −80, from the scaled exponential. Where z &lt; −160
+   * the result is taken as 0, which it is in float unless beta is below 2^−64: callers take the
+   * scalar loop then. The division by beta is a product by 1/beta corrected with its exact
+   * residual, which Markstein's theorem shows to be the correctly rounded quotient, as a division
+   * gives, for less than a division costs.
+   */
+  static void softplus(float[] x, float[] y, int bound, float beta, float threshold) {
+    FloatVector vb = bc(beta);
+    FloatVector vInv = bc(1 / beta);
+    FloatVector vt = bc(threshold);
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector zh = v.mul(vb);
+      FloatVector a = zh.abs();
+      FloatVector e = expNegScaled(a);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      FloatVector zl = vb.fma(v, zh.neg());
+      e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
+          .reinterpretAsInts()
+          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
+          .reinterpretAsFloats()
+          .neg()
+          .fma(e, e);
+      // Only Vector API operations from here on.
+      // ln(1 + t) = t·H(t) for t = e^(−|z|) in [0, 1]: a polynomial, no division
+      FloatVector t = e.blend(V_ZERO, far);
+      FloatVector h = t.fma(V_H9, V_H8).fma(t, V_H7).fma(t, V_H6).fma(t, V_H5).fma(t, V_H4)
+          .fma(t, V_H3).fma(t, V_H2).fma(t, V_H1).fma(t, V_H0);
+      FloatVector l = t.mul(h);
+      VectorMask<Float> positive = zh.compare(VectorOperators.GT, V_ZERO);
+      FloatVector sp = V_ZERO.blend(zh, positive).add(V_ZERO.blend(zl, positive).add(l));
+      // where z < −80, (e/beta)·2^−112 from the scaled e instead
+      VectorMask<Float> tiny = far.and(positive.not());
+      sp = sp.blend(e, tiny);
+      FloatVector q = sp.mul(vInv);
+      sp = q.neg().fma(vb, sp).fma(vInv, q).mul(V_ONE.blend(V_UNSCALE, tiny));
+      VectorMask<Float> above =
+          zh.compare(VectorOperators.GT, vt)
+              .or(zh.compare(VectorOperators.EQ, vt).and(zl.compare(VectorOperators.GT, V_ZERO)));
+      sp.blend(v, above).intoArray(y, i);
+    }
+  }
+
+  /** dx = dy·σ(beta·x) over [0, bound), and dy where beta·x &gt; threshold. */
+  static void softplusDerivative(
+      float[] x, float[] dy, float[] dx, int bound, float beta, float threshold) {
+    FloatVector vb = bc(beta);
+    FloatVector vt = bc(threshold);
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector zh = v.mul(vb);
+      FloatVector a = zh.abs();
+      FloatVector e = expNegScaled(a);
+      // Only Vector API operations from here on.
+      FloatVector zl = vb.fma(v, zh.neg());
+      e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
+          .reinterpretAsInts()
+          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
+          .reinterpretAsFloats()
+          .neg()
+          .fma(e, e);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      FloatVector r = V_ONE.div(e.blend(V_ZERO, far).add(V_ONE));
+      FloatVector neg = e.mul(r);
+      VectorMask<Float> above =
+          zh.compare(VectorOperators.GT, vt)
+              .or(zh.compare(VectorOperators.EQ, vt).and(zl.compare(VectorOperators.GT, V_ZERO)));
+      FloatVector s =
+          r.blend(neg.mul(V_ONE.blend(V_UNSCALE, far)), zh.compare(VectorOperators.LT, V_ZERO))
+              .blend(V_ONE, above);
+      FloatVector.fromArray(F, dy, i).mul(s).intoArray(dx, i);
+    }
+  }
+
+  /**
+   * mish, x·tanh(ln(1 + e^x)), with t = e^(−|x|): x·t(t + 2)/(t(t + 2) + 2) for x ≤ 0 and
+   * x·(1 + 2t)/(1 + 2t + 2t²) for x &gt; 0, neither of which cancels; x·t where x &lt; −80, from
+   * the scaled exponential.
+   */
+  static FloatVector mish(FloatVector x) {
+    FloatVector a = x.abs();
+    FloatVector e = expNegScaled(a);
+    VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+    FloatVector t = e.blend(V_ZERO, far);
+    FloatVector twoT = t.add(t);
+    VectorMask<Float> positive = x.compare(VectorOperators.GT, V_ZERO);
+    FloatVector num = t.fma(t, twoT).blend(twoT.add(V_ONE), positive);
+    FloatVector den = num.add(V_TWO).blend(twoT.fma(t, num), positive);
+    FloatVector y = x.mul(num).div(den);
+    FloatVector xc = x.blend(V_NEG_HUGE, x.compare(VectorOperators.LT, V_NEG_HUGE));
+    return y.blend(xc.mul(e).mul(V_ONE.blend(V_UNSCALE, far)), far.and(positive.not()));
+  }
+
+  /**
+   * dx = dy·mish'(x) over [0, bound), written with t = e^(−|x|) as ScalarFunctions.mishDerivative
+   * writes it: t·((t + 2)·m + 4x(1 + t))/m² with m = t(t + 2) + 2 for x ≤ 0, (N·D + 4x·t²(1 +
+   * t))/D² with N = 1 + 2t, D = N + 2t² for x &gt; 0, and t·(1 + x) where x &lt; −80.
+   */
+  static void mishDerivative(float[] x, float[] dy, float[] dx, int bound) {
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector a = v.abs();
+      FloatVector e = expNegScaled(a);
+      // Only Vector API operations from here on.
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      FloatVector t = e.blend(V_ZERO, far);
+      FloatVector xc =
+          v.blend(V_NEG_HUGE, v.compare(VectorOperators.LT, V_NEG_HUGE))
+              .blend(V_HUGE, v.compare(VectorOperators.GT, V_HUGE));
+      FloatVector onePlusT = t.add(V_ONE);
+      FloatVector twoT = t.add(t);
+      FloatVector fourX = xc.mul(V_FOUR);
+      FloatVector m = t.fma(t, twoT).add(V_TWO);
+      FloatVector k = t.add(V_TWO).fma(m, fourX.mul(onePlusT));
+      FloatVector negative = t.mul(k).div(m.mul(m));
+      FloatVector n = twoT.add(V_ONE);
+      FloatVector d = twoT.fma(t, n);
+      FloatVector positive = n.fma(d, fourX.mul(t.mul(t)).mul(onePlusT)).div(d.mul(d));
+      VectorMask<Float> isPositive = v.compare(VectorOperators.GT, V_ZERO);
+      FloatVector dm =
+          negative.blend(positive, isPositive)
+              .blend(
+                  e.mul(xc.add(V_ONE)).mul(V_ONE.blend(V_UNSCALE, far)),
+                  far.and(isPositive.not()));
+      FloatVector.fromArray(F, dy, i).mul(dm).intoArray(dx, i);
+    }
+  }
+
+  /** R(s), with G(t) = e^(t²/2)·Φ(−t) = s·R(s), s = 1/(t + 2), for 0.75 ≤ t ≤ 16. */
+  private static FloatVector phiTailR(FloatVector s) {
+    FloatVector r = s.fma(V_R10, V_R9);
+    r = r.fma(s, V_R8);
+    r = r.fma(s, V_R7);
+    r = r.fma(s, V_R6);
+    r = r.fma(s, V_R5);
+    r = r.fma(s, V_R4);
+    r = r.fma(s, V_R3);
+    r = r.fma(s, V_R2);
+    r = r.fma(s, V_R1);
+    return r.fma(s, V_R0);
   }
 }
