@@ -16,8 +16,8 @@ final class TestFloats {
   /** 2^−24: the unit roundoff of float. */
   static final double U = 0x1p-24;
 
-  /** Lengths around the vector widths of 128-, 256- and 512-bit vectors, and two long ones. */
-  static final int[] LENGTHS = {1, 7, 8, 9, 15, 16, 17, 1023, 65_537};
+  /** Lengths around one and two vectors of 128-, 256- and 512-bit floats, and two long ones. */
+  static final int[] LENGTHS = {1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 1023, 65_537};
 
   /** Inputs where functions have limits, kinks, overflow or underflow. */
   static final float[] EDGES = {

@@ -5,7 +5,6 @@ import static dev.rectifier.internal.kernels.panama.VectorMath.L;
 
 import dev.rectifier.internal.kernels.UpdateKernels;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * The vector optimizer and loss kernels. Adam and SGD perform the scalar kernels' operations in
@@ -39,60 +38,62 @@ final class PanamaUpdateKernels implements UpdateKernels {
       }
       return;
     }
-    // Vectors in pairs, the last one ending at n: the last pair may overlap, and an odd first
-    // "pair" is one vector twice. The update is in place, so a pair loads everything before it
-    // stores anything; overlapping lanes are then updated from the same old values, the same way.
-    int nv = (n + L - 1) / L;
-    int w = 0;
-    if (nv % 2 == 1) {
-      adamPair(theta, g, m, v, 0, 0, c1, c2, stepSize, sqrtScale, epsilon, decay);
-      w = 1;
-    }
-    for (; w < nv; w += 2) {
-      adamPair(
-          theta, g, m, v, w * L, Math.min((w + 1) * L, n - L), c1, c2, stepSize, sqrtScale,
-          epsilon, decay);
-    }
-  }
-
-  private static void adamPair(
-      float[] theta, float[] g, float[] m, float[] v, int i, int j, float c1, float c2,
-      float stepSize, float sqrtScale, float epsilon, float decay) {
     FloatVector vDecay = FloatVector.broadcast(F, decay);
     FloatVector vc1 = FloatVector.broadcast(F, c1);
     FloatVector vc2 = FloatVector.broadcast(F, c2);
     FloatVector vStep = FloatVector.broadcast(F, stepSize);
     FloatVector vScale = FloatVector.broadcast(F, sqrtScale);
     FloatVector vEps = FloatVector.broadcast(F, epsilon);
+    FloatVector vTiny = FloatVector.broadcast(F, Float.MIN_NORMAL);
+    FloatVector zero = FloatVector.broadcast(F, 0f);
+    // The scalar kernel's operations in its order: t = θ − decay·θ; m += c1·(g − m);
+    // v += c2·(g² − v), subnormal moments to 0; θ = t − (stepSize·m) / (√v·sqrtScale + ε).
+    // One vector per iteration while at least two remain beyond it, so that what is left, L to
+    // 2L − 1 lanes, is covered by two vectors, the second ending at n. The update is in place, so
+    // that pair loads everything before it stores anything: lanes in both are updated from the
+    // same old values, the same way, and no lane is left to scalar code.
+    int last = n - L;
+    int i = 0;
+    for (; i + L <= last; i += L) {
+      FloatVector th = FloatVector.fromArray(F, theta, i);
+      FloatVector gi = FloatVector.fromArray(F, g, i);
+      FloatVector mi = FloatVector.fromArray(F, m, i);
+      FloatVector vi = FloatVector.fromArray(F, v, i);
+      FloatVector t = th.sub(th.mul(vDecay));
+      mi = mi.add(gi.sub(mi).mul(vc1));
+      mi = mi.blend(zero, mi.abs().lt(vTiny));
+      vi = vi.add(gi.mul(gi).sub(vi).mul(vc2));
+      vi = vi.blend(zero, vi.abs().lt(vTiny));
+      mi.intoArray(m, i);
+      vi.intoArray(v, i);
+      t.sub(mi.mul(vStep).div(vi.sqrt().mul(vScale).add(vEps))).intoArray(theta, i);
+    }
     FloatVector th0 = FloatVector.fromArray(F, theta, i);
     FloatVector g0 = FloatVector.fromArray(F, g, i);
     FloatVector m0 = FloatVector.fromArray(F, m, i);
     FloatVector v0 = FloatVector.fromArray(F, v, i);
-    FloatVector th1 = FloatVector.fromArray(F, theta, j);
-    FloatVector g1 = FloatVector.fromArray(F, g, j);
-    FloatVector m1 = FloatVector.fromArray(F, m, j);
-    FloatVector v1 = FloatVector.fromArray(F, v, j);
-    // The scalar kernel's operations in its order: t = θ − decay·θ; m += c1·(g − m);
-    // v += c2·(g² − v); θ = t − (stepSize·m) / (√v·sqrtScale + ε).
+    FloatVector th1 = FloatVector.fromArray(F, theta, last);
+    FloatVector g1 = FloatVector.fromArray(F, g, last);
+    FloatVector m1 = FloatVector.fromArray(F, m, last);
+    FloatVector v1 = FloatVector.fromArray(F, v, last);
     FloatVector t0 = th0.sub(th0.mul(vDecay));
     FloatVector t1 = th1.sub(th1.mul(vDecay));
-    m0 = flushSubnormal(m0.add(g0.sub(m0).mul(vc1)));
-    m1 = flushSubnormal(m1.add(g1.sub(m1).mul(vc1)));
-    v0 = flushSubnormal(v0.add(g0.mul(g0).sub(v0).mul(vc2)));
-    v1 = flushSubnormal(v1.add(g1.mul(g1).sub(v1).mul(vc2)));
+    m0 = m0.add(g0.sub(m0).mul(vc1));
+    m0 = m0.blend(zero, m0.abs().lt(vTiny));
+    m1 = m1.add(g1.sub(m1).mul(vc1));
+    m1 = m1.blend(zero, m1.abs().lt(vTiny));
+    v0 = v0.add(g0.mul(g0).sub(v0).mul(vc2));
+    v0 = v0.blend(zero, v0.abs().lt(vTiny));
+    v1 = v1.add(g1.mul(g1).sub(v1).mul(vc2));
+    v1 = v1.blend(zero, v1.abs().lt(vTiny));
     t0 = t0.sub(m0.mul(vStep).div(v0.sqrt().mul(vScale).add(vEps)));
     t1 = t1.sub(m1.mul(vStep).div(v1.sqrt().mul(vScale).add(vEps)));
     m0.intoArray(m, i);
     v0.intoArray(v, i);
     t0.intoArray(theta, i);
-    m1.intoArray(m, j);
-    v1.intoArray(v, j);
-    t1.intoArray(theta, j);
-  }
-
-  /** Subnormal lanes to 0 (moment estimates of units without gradient; see the scalar kernel). */
-  private static FloatVector flushSubnormal(FloatVector x) {
-    return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    m1.intoArray(m, last);
+    v1.intoArray(v, last);
+    t1.intoArray(theta, last);
   }
 
   @Override
