@@ -33,24 +33,31 @@ mvn -q -B -pl benchmarks -am package -DskipTests
   "$java" -version 2>&1
 } > "$out/env.txt"
 
-# Forks, warm-up and measurement for every group; -foe false keeps going past a failing
-# benchmark (the vector forks fail, loudly, on a JVM that cannot run the vector kernels).
+# Forks, warm-up and measurement for the kernel groups; -foe false keeps going past a failing
+# benchmark (the vector forks fail, loudly, on a JVM that cannot run the vector kernels). The
+# training steps keep their annotations' longer iterations (5 x 2 s warm-up, 5 x 2 s measured):
+# the big network's kernels that run once per step need seconds of warm-up before C2 compiles
+# them, and until then the vector kernels allocate.
 jmh_options=(-f 2 -wi 5 -w 1s -i 5 -r 1s -foe false)
+step_options=(-f 2 -foe false)
 
 jmh() {
-  local name=$1
-  shift
+  local name=$1 options=$2
+  shift 2
+  local -n chosen=$options
   echo "JMH: $name"
-  "$java" -jar benchmarks/target/benchmarks.jar "$@" "${jmh_options[@]}" \
+  "$java" -jar benchmarks/target/benchmarks.jar "$@" "${chosen[@]}" \
     -rf json -rff "$out/$name.json" > "$out/$name.log" 2>&1
   sed -n '/^Benchmark /,$p' "$out/$name.log"
 }
 
-jmh activations 'ActivationBenchmark' -p size=1024,65536
-jmh matrix 'MatrixBenchmark'
-jmh optimizer 'OptimizerBenchmark'
-jmh training-step 'TrainingStepBenchmark|HandWrittenStepBenchmark' -prof gc
+jmh activations jmh_options 'ActivationBenchmark' -p size=1024,65536
+jmh matrix jmh_options 'MatrixBenchmark'
+jmh optimizer jmh_options 'OptimizerBenchmark'
+jmh training-step step_options 'TrainingStepBenchmark|HandWrittenStepBenchmark' -prof gc
 
+# One thread for PyTorch and for OpenBLAS, if it is the BLAS PyTorch finds.
+export OPENBLAS_NUM_THREADS=1
 if /usr/bin/python3 -c 'import torch' 2> /dev/null; then
   for script in activations matmul train_step; do
     echo "PyTorch: $script.py"
@@ -61,6 +68,18 @@ if /usr/bin/python3 -c 'import torch' 2> /dev/null; then
 else
   echo "PyTorch not found for /usr/bin/python3 (apt-get install python3-torch); skipped" \
     | tee "$out/pytorch-skipped.txt"
+fi
+
+# The demo's compare over the six activations of the first release against one PyTorch training
+# run of the same network, both timed as whole processes, JVM and Python start included.
+if command -v hyperfine > /dev/null && /usr/bin/python3 -c 'import torch' 2> /dev/null; then
+  echo "Demo: compare (6 activations x 5 seeds x 1000 epochs) against train_full.py"
+  mvn -q -B -pl examples -am package -DskipTests
+  six=relu,leaky_relu,prelu,sigmoid,tanh,elu
+  hyperfine -w 1 -r 5 --export-json "$out/demo.json" \
+    "$java --add-modules jdk.incubator.vector -jar examples/target/rectifier-demo.jar compare --activations $six --out $out/demo" \
+    "$java -jar examples/target/rectifier-demo.jar compare --activations $six --out $out/demo-scalar" \
+    "/usr/bin/python3 benchmarks/pytorch/train_full.py" | tee "$out/demo.txt"
 fi
 
 echo "Results in $out"
