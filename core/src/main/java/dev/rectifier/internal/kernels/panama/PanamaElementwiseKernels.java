@@ -36,7 +36,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void reluForward(float[] x, float[] y, int n) {
-    FloatVector zero = FloatVector.zero(F);
+    FloatVector zero = FloatVector.broadcast(F, 0f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
@@ -49,7 +49,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
-    FloatVector zero = FloatVector.zero(F);
+    FloatVector zero = FloatVector.broadcast(F, 0f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
@@ -67,7 +67,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void leakyReluForward(float[] x, float[] y, int n, float alpha) {
-    FloatVector zero = FloatVector.zero(F);
+    FloatVector zero = FloatVector.broadcast(F, 0f);
     FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
@@ -82,7 +82,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void leakyReluBackward(float[] x, float[] dy, float[] dx, int n, float alpha) {
-    FloatVector zero = FloatVector.zero(F);
+    FloatVector zero = FloatVector.broadcast(F, 0f);
     FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
@@ -105,7 +105,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
     int bound = F.loopBound(n);
     while (i < bound) {
       int end = Math.min(bound, i + SUM_BLOCK * L);
-      FloatVector zero = FloatVector.zero(F);
+      FloatVector zero = FloatVector.broadcast(F, 0f);
       FloatVector acc = zero;
       for (; i < end; i += L) {
         FloatVector v = FloatVector.fromArray(F, x, i);
@@ -125,7 +125,6 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void preluForward(float[] x, float[] y, int rows, int units, float[] alpha) {
-    FloatVector zero = FloatVector.zero(F);
     if (units < L) {
       for (int r = 0, o = 0; r < rows; r++, o += units) {
         for (int u = 0; u < units; u++) {
@@ -142,7 +141,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
         int start = Math.min(u, units - L);
         FloatVector v = FloatVector.fromArray(F, x, o + start);
         FloatVector a = FloatVector.fromArray(F, alpha, start);
-        v.mul(a).blend(v, v.compare(VectorOperators.GT, zero)).intoArray(y, o + start);
+        v.mul(a).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, o + start);
       }
     }
   }
@@ -150,7 +149,6 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   @Override
   public void preluBackward(
       float[] x, float[] dy, float[] dx, int rows, int units, float[] alpha, float[] alphaGrad) {
-    FloatVector zero = FloatVector.zero(F);
     if (units < L) {
       for (int r = 0, o = 0; r < rows; r++, o += units) {
         for (int u = 0; u < units; u++) {
@@ -174,9 +172,6 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
     // the lanes not yet summed accumulate.
     int whole = units - units % L;
     int start = units - L;
-    VectorMask<Float> fresh =
-        FloatVector.fromArray(F, VectorMath.IOTA, 0)
-            .compare(VectorOperators.GE, (float) (whole - start));
     for (int r = 0; r < rows; r += 4) {
       int count = Math.min(4, rows - r);
       for (int u = 0; u < whole; u += L) {
@@ -185,20 +180,23 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
         for (int q = 0, o = r * units + u; q < count; q++, o += units) {
           FloatVector v = FloatVector.fromArray(F, x, o);
           FloatVector g = FloatVector.fromArray(F, dy, o);
-          VectorMask<Float> le = v.compare(VectorOperators.LE, zero);
-          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, o);
+          VectorMask<Float> le = v.compare(VectorOperators.LE, 0f);
+          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, o);
           acc = acc.blend(acc.add(v.mul(g)), le);
         }
         acc.intoArray(alphaGrad, u);
       }
       if (whole < units) {
+        VectorMask<Float> fresh =
+            FloatVector.fromArray(F, VectorMath.IOTA, 0)
+                .compare(VectorOperators.GE, (float) (whole - start));
         FloatVector a = FloatVector.fromArray(F, alpha, start);
         FloatVector acc = FloatVector.fromArray(F, alphaGrad, start);
         for (int q = 0, o = r * units + start; q < count; q++, o += units) {
           FloatVector v = FloatVector.fromArray(F, x, o);
           FloatVector g = FloatVector.fromArray(F, dy, o);
-          VectorMask<Float> le = v.compare(VectorOperators.LE, zero);
-          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, o);
+          VectorMask<Float> le = v.compare(VectorOperators.LE, 0f);
+          v.blend(g.mul(a), le).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, o);
           acc = acc.blend(acc.add(v.mul(g)), le.and(fresh));
         }
         acc.intoArray(alphaGrad, start);
@@ -261,7 +259,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void eluBackward(float[] x, float[] y, float[] dy, float[] dx, int n, float alpha) {
-    FloatVector zero = FloatVector.zero(F);
+    FloatVector zero = FloatVector.broadcast(F, 0f);
     FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
@@ -289,7 +287,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void seluBackward(float[] x, float[] y, float[] dy, float[] dx, int n) {
-    FloatVector zero = FloatVector.zero(F);
+    FloatVector zero = FloatVector.broadcast(F, 0f);
     FloatVector lambda = FloatVector.broadcast(F, ScalarFunctions.SELU_LAMBDA_F);
     FloatVector lambdaAlpha = FloatVector.broadcast(F, ScalarFunctions.SELU_LAMBDA_ALPHA_F);
     int i = 0;

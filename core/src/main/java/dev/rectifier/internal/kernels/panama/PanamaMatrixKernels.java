@@ -66,7 +66,7 @@ final class PanamaMatrixKernels implements MatrixKernels {
   @Override
   public void accumulateColumnSums(float[] d, float[] sums, int m, int n) {
     if (n == 1) {
-      FloatVector acc = FloatVector.zero(F);
+      FloatVector acc = FloatVector.broadcast(F, 0f);
       int i = 0;
       for (int bound = F.loopBound(m); i < bound; i += L) {
         acc = acc.add(FloatVector.fromArray(F, d, i));

@@ -5,6 +5,7 @@ import static dev.rectifier.internal.kernels.panama.VectorMath.L;
 
 import dev.rectifier.internal.kernels.UpdateKernels;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * The vector optimizer and loss kernels. Adam and SGD perform the scalar kernels' operations in
@@ -38,16 +39,10 @@ final class PanamaUpdateKernels implements UpdateKernels {
       }
       return;
     }
-    FloatVector vDecay = FloatVector.broadcast(F, decay);
-    FloatVector vc1 = FloatVector.broadcast(F, c1);
-    FloatVector vc2 = FloatVector.broadcast(F, c2);
-    FloatVector vStep = FloatVector.broadcast(F, stepSize);
-    FloatVector vScale = FloatVector.broadcast(F, sqrtScale);
-    FloatVector vEps = FloatVector.broadcast(F, epsilon);
-    FloatVector vTiny = FloatVector.broadcast(F, Float.MIN_NORMAL);
-    FloatVector zero = FloatVector.broadcast(F, 0f);
     // The scalar kernel's operations in its order: t = θ − decay·θ; m += c1·(g − m);
     // v += c2·(g² − v), subnormal moments to 0; θ = t − (stepSize·m) / (√v·sqrtScale + ε).
+    // Scalars enter the vector operations directly, never as vectors made before the loop: C2
+    // hoists their broadcasts, while a vector held across the loop may be boxed on every call.
     // One vector per iteration while at least two remain beyond it, so that what is left, L to
     // 2L − 1 lanes, is covered by two vectors, the second ending at n. The update is in place, so
     // that pair loads everything before it stores anything: lanes in both are updated from the
@@ -59,14 +54,14 @@ final class PanamaUpdateKernels implements UpdateKernels {
       FloatVector gi = FloatVector.fromArray(F, g, i);
       FloatVector mi = FloatVector.fromArray(F, m, i);
       FloatVector vi = FloatVector.fromArray(F, v, i);
-      FloatVector t = th.sub(th.mul(vDecay));
-      mi = mi.add(gi.sub(mi).mul(vc1));
-      mi = mi.blend(zero, mi.abs().lt(vTiny));
-      vi = vi.add(gi.mul(gi).sub(vi).mul(vc2));
-      vi = vi.blend(zero, vi.abs().lt(vTiny));
+      FloatVector t = th.sub(th.mul(decay));
+      mi = mi.add(gi.sub(mi).mul(c1));
+      mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+      vi = vi.add(gi.mul(gi).sub(vi).mul(c2));
+      vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
       mi.intoArray(m, i);
       vi.intoArray(v, i);
-      t.sub(mi.mul(vStep).div(vi.sqrt().mul(vScale).add(vEps))).intoArray(theta, i);
+      t.sub(mi.mul(stepSize).div(vi.sqrt().mul(sqrtScale).add(epsilon))).intoArray(theta, i);
     }
     FloatVector th0 = FloatVector.fromArray(F, theta, i);
     FloatVector g0 = FloatVector.fromArray(F, g, i);
@@ -76,18 +71,18 @@ final class PanamaUpdateKernels implements UpdateKernels {
     FloatVector g1 = FloatVector.fromArray(F, g, last);
     FloatVector m1 = FloatVector.fromArray(F, m, last);
     FloatVector v1 = FloatVector.fromArray(F, v, last);
-    FloatVector t0 = th0.sub(th0.mul(vDecay));
-    FloatVector t1 = th1.sub(th1.mul(vDecay));
-    m0 = m0.add(g0.sub(m0).mul(vc1));
-    m0 = m0.blend(zero, m0.abs().lt(vTiny));
-    m1 = m1.add(g1.sub(m1).mul(vc1));
-    m1 = m1.blend(zero, m1.abs().lt(vTiny));
-    v0 = v0.add(g0.mul(g0).sub(v0).mul(vc2));
-    v0 = v0.blend(zero, v0.abs().lt(vTiny));
-    v1 = v1.add(g1.mul(g1).sub(v1).mul(vc2));
-    v1 = v1.blend(zero, v1.abs().lt(vTiny));
-    t0 = t0.sub(m0.mul(vStep).div(v0.sqrt().mul(vScale).add(vEps)));
-    t1 = t1.sub(m1.mul(vStep).div(v1.sqrt().mul(vScale).add(vEps)));
+    FloatVector t0 = th0.sub(th0.mul(decay));
+    FloatVector t1 = th1.sub(th1.mul(decay));
+    m0 = m0.add(g0.sub(m0).mul(c1));
+    m0 = m0.blend(0f, m0.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    m1 = m1.add(g1.sub(m1).mul(c1));
+    m1 = m1.blend(0f, m1.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    v0 = v0.add(g0.mul(g0).sub(v0).mul(c2));
+    v0 = v0.blend(0f, v0.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    v1 = v1.add(g1.mul(g1).sub(v1).mul(c2));
+    v1 = v1.blend(0f, v1.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    t0 = t0.sub(m0.mul(stepSize).div(v0.sqrt().mul(sqrtScale).add(epsilon)));
+    t1 = t1.sub(m1.mul(stepSize).div(v1.sqrt().mul(sqrtScale).add(epsilon)));
     m0.intoArray(m, i);
     v0.intoArray(v, i);
     t0.intoArray(theta, i);
@@ -151,7 +146,7 @@ final class PanamaUpdateKernels implements UpdateKernels {
     int bound = F.loopBound(n);
     while (i < bound) {
       int end = Math.min(bound, i + SUM_BLOCK * L);
-      FloatVector acc = FloatVector.zero(F);
+      FloatVector acc = FloatVector.broadcast(F, 0f);
       for (; i < end; i += L) {
         FloatVector e =
             FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
@@ -175,7 +170,7 @@ final class PanamaUpdateKernels implements UpdateKernels {
     int bound = F.loopBound(n);
     while (i < bound) {
       int end = Math.min(bound, i + SUM_BLOCK * L);
-      FloatVector acc = FloatVector.zero(F);
+      FloatVector acc = FloatVector.broadcast(F, 0f);
       for (; i < end; i += L) {
         FloatVector e =
             FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));

@@ -197,7 +197,7 @@ final class VectorMath {
   // caller, C2 (MaxInlineLevel 15 on JDK 17) stops inlining before the intrinsic and runs the
   // boxed Java fallback instead. A constant vector costs one load and no call depth. (They never
   // start an accumulator: a constant merged into a loop variable would be boxed.)
-  private static final FloatVector V_ZERO = FloatVector.zero(F);
+  private static final FloatVector V_ZERO = FloatVector.broadcast(F, 0f);
   private static final FloatVector V_ONE = bc(1f);
   private static final FloatVector V_TWO = bc(2f);
   private static final FloatVector V_INFINITY = bc(Float.POSITIVE_INFINITY);
