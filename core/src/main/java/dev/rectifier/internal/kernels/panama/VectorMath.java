@@ -62,27 +62,28 @@ final class VectorMath {
    * The sum of the lanes, always in the same order: a fixed binary tree. {@code
    * reduceLanes(ADD)} is allowed to add in another order when compiled than when interpreted, so
    * one computation could give different bits at different times in one run; this cannot.
+   *
+   * <p>This and the methods it calls stay under 35 bytes of bytecode (C2's {@code MaxInlineSize}),
+   * so C2 inlines them even where it does not count the call as hot, as at the end of a block of a
+   * reduction: a vector passed to a method that is not inlined is boxed, one allocation a call.
    */
   static float sum(FloatVector v) {
-    if (L > 32) {
-      v = v.add(v.rearrange(FOLD_32));
-    }
-    if (L > 16) {
-      v = v.add(v.rearrange(FOLD_16));
-    }
-    if (L > 8) {
-      v = v.add(v.rearrange(FOLD_8));
-    }
-    if (L > 4) {
-      v = v.add(v.rearrange(FOLD_4));
-    }
-    if (L > 2) {
-      v = v.add(v.rearrange(FOLD_2));
-    }
-    if (L > 1) {
-      v = v.add(v.rearrange(FOLD_1));
-    }
-    return v.lane(0);
+    return foldLow(foldHigh(v)).lane(0);
+  }
+
+  /** The folds across 64, 32 and 16 lanes; those wider than the species leave v as it is. */
+  private static FloatVector foldHigh(FloatVector v) {
+    return fold(fold(fold(v, FOLD_32), FOLD_16), FOLD_8);
+  }
+
+  /** The folds across 8, 4 and 2 lanes. */
+  private static FloatVector foldLow(FloatVector v) {
+    return fold(fold(fold(v, FOLD_4), FOLD_2), FOLD_1);
+  }
+
+  /** v[i] + v[i ^ k] in every lane i, for the shuffle pairing lane i with i ^ k; v if it is null. */
+  private static FloatVector fold(FloatVector v, VectorShuffle<Float> pairs) {
+    return pairs == null ? v : v.add(v.rearrange(pairs));
   }
 
   /** 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer in the low bits. */
