@@ -36,11 +36,10 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void reluForward(float[] x, float[] y, int n) {
-    FloatVector zero = FloatVector.broadcast(F, 0f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      v.blend(zero, v.compare(VectorOperators.LE, zero)).intoArray(y, i);
+      v.blend(0f, v.compare(VectorOperators.LE, 0f)).intoArray(y, i);
     }
     for (; i < n; i++) {
       y[i] = Math.max(0f, x[i]);
@@ -49,14 +48,13 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
-    FloatVector zero = FloatVector.broadcast(F, 0f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
-      // x > 0: dy; x ≤ 0: 0; NaN: x.
-      v.blend(zero, v.compare(VectorOperators.LE, zero))
-          .blend(g, v.compare(VectorOperators.GT, zero))
+      // x > 0: dy; x ≤ 0: 0; NaN: x. Constants as scalars: see PanamaUpdateKernels.adam.
+      v.blend(0f, v.compare(VectorOperators.LE, 0f))
+          .blend(g, v.compare(VectorOperators.GT, 0f))
           .intoArray(dx, i);
     }
     for (; i < n; i++) {

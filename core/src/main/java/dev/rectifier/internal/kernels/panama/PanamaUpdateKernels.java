@@ -164,7 +164,6 @@ final class PanamaUpdateKernels implements UpdateKernels {
   @Override
   public double squaredErrorWithGradient(
       float[] predicted, float[] target, float[] grad, int n, float scale) {
-    FloatVector vScale = FloatVector.broadcast(F, scale);
     double sum = 0;
     int i = 0;
     int bound = F.loopBound(n);
@@ -174,7 +173,7 @@ final class PanamaUpdateKernels implements UpdateKernels {
       for (; i < end; i += L) {
         FloatVector e =
             FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
-        e.mul(vScale).intoArray(grad, i);
+        e.mul(scale).intoArray(grad, i);
         acc = e.fma(e, acc);
       }
       sum += VectorMath.sum(acc);
