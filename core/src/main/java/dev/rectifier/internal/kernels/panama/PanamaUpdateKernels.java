@@ -43,13 +43,15 @@ final class PanamaUpdateKernels implements UpdateKernels {
     // v += c2·(g² − v), subnormal moments to 0; θ = t − (stepSize·m) / (√v·sqrtScale + ε).
     // Scalars enter the vector operations directly, never as vectors made before the loop: C2
     // hoists their broadcasts, while a vector held across the loop may be boxed on every call.
-    // One vector per iteration while at least two remain beyond it, so that what is left, L to
-    // 2L − 1 lanes, is covered by two vectors, the second ending at n. The update is in place, so
-    // that pair loads everything before it stores anything: lanes in both are updated from the
-    // same old values, the same way, and no lane is left to scalar code.
+    // One vector per iteration. If n is not a multiple of L, the loop stops while L + 1 to
+    // 2L − 1 lanes are left, and two vectors cover them, the second ending at n. The update is in
+    // place, so that pair loads everything before it stores anything: lanes in both are updated
+    // from the same old values, the same way, and no lane is left to scalar code. Where n is a
+    // multiple of L the pair is never reached, and C2 leaves it out of the compiled loop.
     int last = n - L;
+    int end = n % L == 0 ? n : last;
     int i = 0;
-    for (; i + L <= last; i += L) {
+    for (; i + L <= end; i += L) {
       FloatVector th = FloatVector.fromArray(F, theta, i);
       FloatVector gi = FloatVector.fromArray(F, g, i);
       FloatVector mi = FloatVector.fromArray(F, m, i);
@@ -62,6 +64,9 @@ final class PanamaUpdateKernels implements UpdateKernels {
       mi.intoArray(m, i);
       vi.intoArray(v, i);
       t.sub(mi.mul(stepSize).div(vi.sqrt().mul(sqrtScale).add(epsilon))).intoArray(theta, i);
+    }
+    if (i == n) {
+      return;
     }
     FloatVector th0 = FloatVector.fromArray(F, theta, i);
     FloatVector g0 = FloatVector.fromArray(F, g, i);
