@@ -1,5 +1,11 @@
 package dev.rectifier.internal.kernels.panama;
 
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_1;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_16;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_2;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_32;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_4;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_8;
 import static dev.rectifier.internal.kernels.panama.VectorMath.F;
 import static dev.rectifier.internal.kernels.panama.VectorMath.L;
 
@@ -19,9 +25,9 @@ import jdk.incubator.vector.VectorOperators;
  * kernels, NaN and signed zeros included; so are the backward passes of sigmoid, tanh, elu and
  * selu (same operations in the same order, no fused multiply-add the scalar code does not use).
  * The transcendental functions come from {@link VectorMath}, within 4 ulp (2 measured over all
- * floats for the primitives; up to 4 measured for gelu, silu and mish). The kernels of gelu,
- * silu, softplus and mish's derivative are loops in {@link VectorMath}, for the reason given
- * there; softplus takes its scalar loop for a beta below 2^−64, and SiLU a vector's scalar loop
+ * floats for the primitives; up to 4 measured for gelu, silu and mish). Every kernel whose body
+ * would call a helper that takes or returns a vector has its loop in {@link VectorMath}, for the
+ * reason given there; softplus takes its scalar loop for a beta below 2^−64, and SiLU a vector's scalar loop
  * where |βx| &gt; 160 meets a huge x (|β| &lt; 1e-10, see VectorMath.silu). PReLU's
  * slope gradient keeps the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
  * may differ from the scalar sum by rounding.
@@ -110,7 +116,15 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
         FloatVector g = FloatVector.fromArray(F, dy, i);
         acc = acc.add(zero.blend(v.mul(g), v.compare(VectorOperators.LE, zero)));
       }
-      sum += VectorMath.sum(acc);
+      // the lanes' sum in VectorMath.sum's fixed order, written out (this method is small
+      // enough to be inlined into its caller, where a helper might not be: see VectorMath)
+      FloatVector s = acc;
+      s = FOLD_32 == null ? s : s.add(s.rearrange(FOLD_32));
+      s = FOLD_16 == null ? s : s.add(s.rearrange(FOLD_16));
+      s = FOLD_8 == null ? s : s.add(s.rearrange(FOLD_8));
+      s = FOLD_4 == null ? s : s.add(s.rearrange(FOLD_4));
+      s = FOLD_2 == null ? s : s.add(s.rearrange(FOLD_2));
+      sum += s.add(s.rearrange(FOLD_1)).lane(0);
     }
     for (; i < n; i++) {
       float v = x[i];
@@ -244,11 +258,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void eluForward(float[] x, float[] y, int n, float alpha) {
-    FloatVector va = FloatVector.broadcast(F, alpha);
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.elu(FloatVector.fromArray(F, x, i), va).intoArray(y, i);
-    }
+    int i = F.loopBound(n);
+    VectorMath.elu(x, y, i, alpha, 1f);
     for (; i < n; i++) {
       float v = x[i];
       y[i] = v > 0 ? v : (float) (alpha * Math.expm1(v));
@@ -274,10 +285,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void seluForward(float[] x, float[] y, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.selu(FloatVector.fromArray(F, x, i)).intoArray(y, i);
-    }
+    int i = F.loopBound(n);
+    VectorMath.elu(x, y, i, ScalarFunctions.SELU_LAMBDA_ALPHA_F, ScalarFunctions.SELU_LAMBDA_F);
     for (; i < n; i++) {
       y[i] = ScalarFunctions.selu(x[i]);
     }
@@ -304,11 +313,13 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void clampForward(float[] x, float[] y, int n, float lo, float hi) {
-    FloatVector vlo = FloatVector.broadcast(F, lo);
-    FloatVector vhi = FloatVector.broadcast(F, hi);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.clamp(FloatVector.fromArray(F, x, i), vlo, vhi).intoArray(y, i);
+      // x where lo < x ≤ hi (and NaN), lo where x ≤ lo, hi where x > hi
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      v.blend(lo, v.compare(VectorOperators.LE, lo))
+          .blend(hi, v.compare(VectorOperators.GT, hi))
+          .intoArray(y, i);
     }
     for (; i < n; i++) {
       y[i] = ScalarFunctions.clamp(x[i], lo, hi);
@@ -317,12 +328,13 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void clampBackward(float[] x, float[] dy, float[] dx, int n, float lo, float hi) {
-    FloatVector vlo = FloatVector.broadcast(F, lo);
-    FloatVector vhi = FloatVector.broadcast(F, hi);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.clampGradient(
-              FloatVector.fromArray(F, x, i), FloatVector.fromArray(F, dy, i), vlo, vhi)
+      // dy where lo < x ≤ hi, else 0; x where x is NaN
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector.fromArray(F, dy, i)
+          .blend(0f, v.compare(VectorOperators.LE, lo).or(v.compare(VectorOperators.GT, hi)))
+          .blend(v, v.compare(VectorOperators.NE, v))
           .intoArray(dx, i);
     }
     for (; i < n; i++) {
@@ -334,7 +346,12 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   public void hardSigmoidForward(float[] x, float[] y, int n) {
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.hardSigmoid(FloatVector.fromArray(F, x, i)).intoArray(y, i);
+      // min(max(x + 3, 0), 6) / 6, rounded as written
+      FloatVector v = FloatVector.fromArray(F, x, i).add(3f);
+      v.blend(0f, v.compare(VectorOperators.LE, 0f))
+          .blend(6f, v.compare(VectorOperators.GT, 6f))
+          .div(6f)
+          .intoArray(y, i);
     }
     for (; i < n; i++) {
       y[i] = ScalarFunctions.hardSigmoid(x[i]);
@@ -343,13 +360,14 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void hardSigmoidBackward(float[] x, float[] dy, float[] dx, int n) {
-    FloatVector lo = FloatVector.broadcast(F, -3f);
-    FloatVector hi = FloatVector.broadcast(F, 3f);
-    FloatVector six = FloatVector.broadcast(F, 6f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
-      FloatVector g = FloatVector.fromArray(F, dy, i).div(six);
-      VectorMath.clampGradient(FloatVector.fromArray(F, x, i), g, lo, hi).intoArray(dx, i);
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector.fromArray(F, dy, i)
+          .div(6f)
+          .blend(0f, v.compare(VectorOperators.LE, -3f).or(v.compare(VectorOperators.GT, 3f)))
+          .blend(v, v.compare(VectorOperators.NE, v))
+          .intoArray(dx, i);
     }
     for (; i < n; i++) {
       dx[i] = ScalarFunctions.clampGradient(x[i], dy[i] / 6f, -3f, 3f);
@@ -421,14 +439,10 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
     // accumulate.
     int whole = units - units % L;
     int last = units - L;
-    VectorMask<Float> all = F.maskAll(true);
-    VectorMask<Float> fresh =
-        FloatVector.fromArray(F, VectorMath.IOTA, 0)
-            .compare(VectorOperators.GE, (float) (whole - last));
     for (int r = 0, o = 0; r < rows; r++, o += units) {
-      VectorMath.siluBackward(x, dy, dx, o, beta, betaGrad, 0, whole, all);
+      VectorMath.siluBackward(x, dy, dx, o, beta, betaGrad, 0, whole, 0);
       if (whole < units) {
-        VectorMath.siluBackward(x, dy, dx, o, beta, betaGrad, last, units, fresh);
+        VectorMath.siluBackward(x, dy, dx, o, beta, betaGrad, last, units, whole - last);
       }
     }
   }
@@ -454,10 +468,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void mishForward(float[] x, float[] y, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.mish(FloatVector.fromArray(F, x, i)).intoArray(y, i);
-    }
+    int i = F.loopBound(n);
+    VectorMath.mish(x, y, i);
     for (; i < n; i++) {
       y[i] = ScalarFunctions.mish(x[i]);
     }
@@ -474,10 +486,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void exp(float[] x, int xOff, float[] y, int yOff, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.exp(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
-    }
+    int i = F.loopBound(n);
+    VectorMath.exp(x, xOff, y, yOff, i);
     for (; i < n; i++) {
       y[yOff + i] = (float) Math.exp(x[xOff + i]);
     }
@@ -485,10 +495,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void expm1(float[] x, int xOff, float[] y, int yOff, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.expm1(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
-    }
+    int i = F.loopBound(n);
+    VectorMath.expm1(x, xOff, y, yOff, i);
     for (; i < n; i++) {
       y[yOff + i] = (float) Math.expm1(x[xOff + i]);
     }
@@ -496,17 +504,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void log1p(float[] x, int xOff, float[] y, int yOff, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-      if (VectorMath.log1pOutOfRange(v)) {
-        for (int j = i; j < i + L; j++) {
-          y[yOff + j] = (float) Math.log1p(x[xOff + j]);
-        }
-      } else {
-        VectorMath.log1p(v).intoArray(y, yOff + i);
-      }
-    }
+    int i = F.loopBound(n);
+    VectorMath.log1p(x, xOff, y, yOff, i);
     for (; i < n; i++) {
       y[yOff + i] = (float) Math.log1p(x[xOff + i]);
     }
@@ -514,17 +513,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void sin(float[] x, int xOff, float[] y, int yOff, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-      if (VectorMath.trigOutOfRange(v)) {
-        for (int j = i; j < i + L; j++) {
-          y[yOff + j] = (float) Math.sin(x[xOff + j]);
-        }
-      } else {
-        VectorMath.sinCos(v, 0).intoArray(y, yOff + i);
-      }
-    }
+    int i = F.loopBound(n);
+    VectorMath.sinCos(x, xOff, y, yOff, i, 0);
     for (; i < n; i++) {
       y[yOff + i] = (float) Math.sin(x[xOff + i]);
     }
@@ -532,17 +522,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void cos(float[] x, int xOff, float[] y, int yOff, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-      if (VectorMath.trigOutOfRange(v)) {
-        for (int j = i; j < i + L; j++) {
-          y[yOff + j] = (float) Math.cos(x[xOff + j]);
-        }
-      } else {
-        VectorMath.sinCos(v, 1).intoArray(y, yOff + i);
-      }
-    }
+    int i = F.loopBound(n);
+    VectorMath.sinCos(x, xOff, y, yOff, i, 1);
     for (; i < n; i++) {
       y[yOff + i] = (float) Math.cos(x[xOff + i]);
     }
@@ -550,10 +531,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.sigmoid(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
-    }
+    int i = F.loopBound(n);
+    VectorMath.sigmoid(x, xOff, y, yOff, i);
     for (; i < n; i++) {
       y[yOff + i] = (float) (1.0 / (1.0 + Math.exp(-(double) x[xOff + i])));
     }
@@ -561,10 +540,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
-    int i = 0;
-    for (int bound = F.loopBound(n); i < bound; i += L) {
-      VectorMath.tanh(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
-    }
+    int i = F.loopBound(n);
+    VectorMath.tanh(x, xOff, y, yOff, i);
     for (; i < n; i++) {
       y[yOff + i] = (float) Math.tanh(x[xOff + i]);
     }

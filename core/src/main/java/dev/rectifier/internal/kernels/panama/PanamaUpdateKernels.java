@@ -1,5 +1,11 @@
 package dev.rectifier.internal.kernels.panama;
 
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_1;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_16;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_2;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_32;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_4;
+import static dev.rectifier.internal.kernels.panama.VectorMath.FOLD_8;
 import static dev.rectifier.internal.kernels.panama.VectorMath.F;
 import static dev.rectifier.internal.kernels.panama.VectorMath.L;
 
@@ -159,7 +165,15 @@ final class PanamaUpdateKernels implements UpdateKernels {
             FloatVector.fromArray(F, predicted, i).sub(FloatVector.fromArray(F, target, i));
         acc = e.fma(e, acc);
       }
-      sum += VectorMath.sum(acc);
+      // the lanes' sum in VectorMath.sum's fixed order, written out (this method is small
+      // enough to be inlined into its caller, where a helper might not be: see VectorMath)
+      FloatVector s = acc;
+      s = FOLD_32 == null ? s : s.add(s.rearrange(FOLD_32));
+      s = FOLD_16 == null ? s : s.add(s.rearrange(FOLD_16));
+      s = FOLD_8 == null ? s : s.add(s.rearrange(FOLD_8));
+      s = FOLD_4 == null ? s : s.add(s.rearrange(FOLD_4));
+      s = FOLD_2 == null ? s : s.add(s.rearrange(FOLD_2));
+      sum += s.add(s.rearrange(FOLD_1)).lane(0);
     }
     for (; i < n; i++) {
       float e = predicted[i] - target[i];
@@ -183,7 +197,15 @@ final class PanamaUpdateKernels implements UpdateKernels {
         e.mul(scale).intoArray(grad, i);
         acc = e.fma(e, acc);
       }
-      sum += VectorMath.sum(acc);
+      // the lanes' sum in VectorMath.sum's fixed order, written out (this method is small
+      // enough to be inlined into its caller, where a helper might not be: see VectorMath)
+      FloatVector s = acc;
+      s = FOLD_32 == null ? s : s.add(s.rearrange(FOLD_32));
+      s = FOLD_16 == null ? s : s.add(s.rearrange(FOLD_16));
+      s = FOLD_8 == null ? s : s.add(s.rearrange(FOLD_8));
+      s = FOLD_4 == null ? s : s.add(s.rearrange(FOLD_4));
+      s = FOLD_2 == null ? s : s.add(s.rearrange(FOLD_2));
+      sum += s.add(s.rearrange(FOLD_1)).lane(0);
     }
     for (; i < n; i++) {
       float e = predicted[i] - target[i];

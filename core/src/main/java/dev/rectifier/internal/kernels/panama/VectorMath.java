@@ -13,8 +13,15 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The Vector API's own EXP, TANH, SIN and friends are not intrinsified on JDK 17 (they cost
  * tens of nanoseconds per element), so these are written with FMA and integer bit tricks only.
- * Every method is small and static so that C2 inlines it into the kernel loop and keeps the
- * vectors in registers; a method that is not inlined would box its vectors on every call.
+ *
+ * <p>A vector passed to or returned from a method that C2 does not inline is boxed: an allocation
+ * per call. C2 stops inlining ordinary methods once a compilation passes its node budget (some
+ * 18,000 nodes, about 35 vector operations), while the Vector API's own methods, forced inline,
+ * go on being inlined. A kernel of at most 325 bytes of bytecode (FreqInlineSize) is inlined
+ * into a hot caller, which may already have spent that budget. So a helper that takes or returns
+ * a vector is called only from a kernel of more than 325 bytes, which C2 compiles on its own, and
+ * there before the bulk of the body; smaller kernels call no helper at all and write their math
+ * out. {@code VectorCallBoundaryTest} reads the class files and holds every kernel to this.
  *
  * <p>All vector kernels use this one float species (and integer vectors of its shape, by
  * reinterpretation). A second float species in the same JVM is worse than it looks on JDK 17: the
@@ -47,12 +54,12 @@ final class VectorMath {
   // Shuffles that pair lane i with lane i ^ k. Each is a constant of its own (not an array
   // element), so that C2 sees a constant shuffle and emits one permute for it; those a species
   // does not have are null and their folds are never reached.
-  private static final VectorShuffle<Float> FOLD_32 = fold(32);
-  private static final VectorShuffle<Float> FOLD_16 = fold(16);
-  private static final VectorShuffle<Float> FOLD_8 = fold(8);
-  private static final VectorShuffle<Float> FOLD_4 = fold(4);
-  private static final VectorShuffle<Float> FOLD_2 = fold(2);
-  private static final VectorShuffle<Float> FOLD_1 = fold(1);
+  static final VectorShuffle<Float> FOLD_32 = fold(32);
+  static final VectorShuffle<Float> FOLD_16 = fold(16);
+  static final VectorShuffle<Float> FOLD_8 = fold(8);
+  static final VectorShuffle<Float> FOLD_4 = fold(4);
+  static final VectorShuffle<Float> FOLD_2 = fold(2);
+  static final VectorShuffle<Float> FOLD_1 = fold(1);
 
   private static VectorShuffle<Float> fold(int k) {
     return k < L ? VectorShuffle.fromOp(F, i -> i ^ k) : null;
@@ -65,7 +72,8 @@ final class VectorMath {
    *
    * <p>This and the methods it calls stay under 35 bytes of bytecode (C2's {@code MaxInlineSize}),
    * so C2 inlines them even where it does not count the call as hot, as at the end of a block of a
-   * reduction: a vector passed to a method that is not inlined is boxed, one allocation a call.
+   * reduction. Kernels small enough to be inlined into their callers write these folds out
+   * instead (see the class comment).
    */
   static float sum(FloatVector v) {
     return foldLow(foldHigh(v)).lane(0);
@@ -199,6 +207,7 @@ final class VectorMath {
   // boxed Java fallback instead. A constant vector costs one load and no call depth. (They never
   // start an accumulator: a constant merged into a loop variable would be boxed.)
   private static final FloatVector V_ZERO = FloatVector.broadcast(F, 0f);
+  private static final FloatVector V_IOTA = FloatVector.fromArray(F, IOTA, 0);
   private static final FloatVector V_ONE = bc(1f);
   private static final FloatVector V_TWO = bc(2f);
   private static final FloatVector V_INFINITY = bc(Float.POSITIVE_INFINITY);
@@ -287,8 +296,13 @@ final class VectorMath {
   private static final IntVector I_ZERO = IntVector.zero(I);
   private static final IntVector I_ONE = IntVector.broadcast(I, 1);
   private static final IntVector I_TWO = IntVector.broadcast(I, 2);
+  // Shift counts as vectors: a shift by an int goes through an intrinsic (broadcastInt) that C2
+  // on JDK 17 does not always apply deep in a large compilation, and its fallback allocates.
+  private static final IntVector I_23 = IntVector.broadcast(I, 23);
+  private static final IntVector I_30 = IntVector.broadcast(I, 30);
   private static final IntVector I_BIAS = IntVector.broadcast(I, 127);
   private static final IntVector I_SHIFT_BITS = IntVector.broadcast(I, SHIFT_BITS);
+  private static final IntVector I_SHIFT_BITS_MINUS_ONE = IntVector.broadcast(I, SHIFT_BITS - 1);
   private static final IntVector I_SIGN = IntVector.broadcast(I, 0x80000000);
   private static final IntVector I_MANTISSA = IntVector.broadcast(I, 0x007fffff);
   private static final IntVector I_SQRT_HALF = IntVector.broadcast(I, SQRT_HALF_BITS);
@@ -321,7 +335,7 @@ final class VectorMath {
 
   /** 2^n for integer n in [−126, 127], from the exponent bits. */
   private static FloatVector pow2(IntVector n) {
-    return n.add(I_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    return n.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
   }
 
   /**
@@ -333,7 +347,7 @@ final class VectorMath {
     FloatVector t = x.fma(V_LOG2E, V_SHIFT);
     FloatVector p = expm1Reduced(x, t);
     IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
-    IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
+    IntVector n1 = ni.lanewise(VectorOperators.ASHR, I_ONE);
     FloatVector s1 = pow2(n1);
     return p.fma(s1, s1).mul(pow2(ni.sub(n1)));
   }
@@ -345,152 +359,327 @@ final class VectorMath {
     return expClamped(xc);
   }
 
-  /**
-   * e^x − 1 for x ≤ 0 (other lanes get garbage, not traps), −1 below −18; NaN gives NaN. The sign
-   * of a zero is not kept.
-   */
-  private static FloatVector expm1NonPositive(FloatVector x) {
-    FloatVector xc = x.blend(V_EXPM1_LO, x.compare(VectorOperators.LT, V_EXPM1_LO));
-    FloatVector t = xc.fma(V_LOG2E, V_SHIFT);
-    FloatVector p = expm1Reduced(xc, t);
-    FloatVector s = pow2(t.reinterpretAsInts().sub(I_SHIFT_BITS));
-    // s·(1+p) − 1 = s·p + (s − 1); s − 1 is exact for n ≥ −24.
-    return p.fma(s, s.sub(V_ONE));
+  // The loops below (up to the scaled exponential) are whole kernels for one-argument functions,
+  // over [0, bound) of x and y from their offsets, bound a whole number of vectors. Their bodies
+  // call no method of their own, only Vector API operations, so the exponential's reduction (e^x
+  // = 2^n·(1 + p), p as in expm1Reduced) is written out in each. And each is more than 325 bytes
+  // of bytecode (the smaller ones take two vectors an iteration), so that C2 compiles it on its
+  // own: inlined into a large caller, even a kernel without helpers was seen to lose some of its
+  // Vector API operations once the compilation ran past its node budgets (in JMH's loop around a
+  // benchmark, which C2 parses twice), each then an allocation.
+
+  /** e^x: see {@link #exp(FloatVector)}. */
+  static void exp(float[] x, int xOff, float[] y, int yOff, int bound) {
+    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
+    // compiles it on its own instead of into its caller (see the class comment).
+    for (int i = 0; i < bound; i += 2 * L) {
+      FloatVector v0 = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector a0 = v0.blend(V_EXP_LO, v0.compare(VectorOperators.LT, V_EXP_LO));
+      a0 = a0.blend(V_EXP_HI, a0.compare(VectorOperators.GT, V_EXP_HI));
+      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
+      FloatVector n0 = t0.sub(V_SHIFT);
+      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
+      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
+      FloatVector p0 = r0.mul(r0).fma(q0, r0);
+      // 2^n in two normal factors, so that subnormal results round once, in the last product
+      IntVector ni0 = t0.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h0 = ni0.lanewise(VectorOperators.ASHR, I_ONE);
+      FloatVector sa0 = h0.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb0 =
+          ni0.sub(h0).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      p0.fma(sa0, sa0).mul(sb0).intoArray(y, yOff + i);
+      int j = i + L;
+      if (j == bound) {
+        break;
+      }
+      FloatVector v1 = FloatVector.fromArray(F, x, xOff + j);
+      FloatVector a1 = v1.blend(V_EXP_LO, v1.compare(VectorOperators.LT, V_EXP_LO));
+      a1 = a1.blend(V_EXP_HI, a1.compare(VectorOperators.GT, V_EXP_HI));
+      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
+      FloatVector n1 = t1.sub(V_SHIFT);
+      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
+      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
+      FloatVector p1 = r1.mul(r1).fma(q1, r1);
+      IntVector ni1 = t1.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h1 = ni1.lanewise(VectorOperators.ASHR, I_ONE);
+      FloatVector sa1 = h1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb1 =
+          ni1.sub(h1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      p1.fma(sa1, sa1).mul(sb1).intoArray(y, yOff + j);
+    }
   }
 
   /** e^x − 1 for every x, accurate near 0, keeping the sign of zero; NaN gives NaN. */
-  static FloatVector expm1(FloatVector x) {
-    FloatVector xc = x.blend(V_EXPM1_LO, x.compare(VectorOperators.LT, V_EXPM1_LO));
-    xc = xc.blend(V_EXP_HI, xc.compare(VectorOperators.GT, V_EXP_HI));
-    FloatVector t = xc.fma(V_LOG2E, V_SHIFT);
-    FloatVector p = expm1Reduced(xc, t);
-    IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
-    IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
-    IntVector n2 = ni.sub(n1);
-    FloatVector s1 = pow2(n1);
-    // 2^n·(1+p) − 1 = 2^n2·(2^n1·p + (2^n1 − 2^−n2)): every scale stays a normal float, and
-    // 2^n1 − 2^−n2 is exact where the −1 matters.
-    FloatVector y = p.fma(s1, s1.sub(pow2(n2.neg()))).mul(pow2(n2));
-    return y.blend(x, x.compare(VectorOperators.EQ, V_ZERO));
+  static void expm1(float[] x, int xOff, float[] y, int yOff, int bound) {
+    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
+    // compiles it on its own instead of into its caller (see the class comment).
+    for (int i = 0; i < bound; i += 2 * L) {
+      FloatVector v0 = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector a0 = v0.blend(V_EXPM1_LO, v0.compare(VectorOperators.LT, V_EXPM1_LO));
+      a0 = a0.blend(V_EXP_HI, a0.compare(VectorOperators.GT, V_EXP_HI));
+      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
+      FloatVector n0 = t0.sub(V_SHIFT);
+      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
+      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
+      FloatVector p0 = r0.mul(r0).fma(q0, r0);
+      IntVector ni0 = t0.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h0 = ni0.lanewise(VectorOperators.ASHR, I_ONE);
+      IntVector g0 = ni0.sub(h0);
+      FloatVector sa0 = h0.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb0 = g0.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sbInverse0 =
+          I_BIAS.sub(g0).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      // 2^n·(1+p) − 1 = 2^g·(2^h·p + (2^h − 2^−g)), h = n >> 1, g = n − h: every scale
+      // stays a normal float, and 2^h − 2^−g is exact where the −1 matters.
+      FloatVector e0 = p0.fma(sa0, sa0.sub(sbInverse0)).mul(sb0);
+      e0.blend(v0, v0.compare(VectorOperators.EQ, V_ZERO)).intoArray(y, yOff + i);
+      int j = i + L;
+      if (j == bound) {
+        break;
+      }
+      FloatVector v1 = FloatVector.fromArray(F, x, xOff + j);
+      FloatVector a1 = v1.blend(V_EXPM1_LO, v1.compare(VectorOperators.LT, V_EXPM1_LO));
+      a1 = a1.blend(V_EXP_HI, a1.compare(VectorOperators.GT, V_EXP_HI));
+      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
+      FloatVector n1 = t1.sub(V_SHIFT);
+      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
+      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
+      FloatVector p1 = r1.mul(r1).fma(q1, r1);
+      IntVector ni1 = t1.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h1 = ni1.lanewise(VectorOperators.ASHR, I_ONE);
+      IntVector g1 = ni1.sub(h1);
+      FloatVector sa1 = h1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb1 = g1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sbInverse1 =
+          I_BIAS.sub(g1).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e1 = p1.fma(sa1, sa1.sub(sbInverse1)).mul(sb1);
+      e1.blend(v1, v1.compare(VectorOperators.EQ, V_ZERO)).intoArray(y, yOff + j);
+    }
   }
 
   /** 1/(1+e^−x) as num/(1+t), t = e^−|x|, num = 1 for x ≥ 0 else t: exact 0 and 1 at ∓∞. */
-  static FloatVector sigmoid(FloatVector x) {
-    FloatVector nx = x.abs().neg();
-    FloatVector t = expClamped(nx.blend(V_EXP_LO, nx.compare(VectorOperators.LT, V_EXP_LO)));
-    FloatVector num = t.blend(V_ONE, x.compare(VectorOperators.GE, V_ZERO));
-    return num.div(t.add(V_ONE));
-  }
-
-  /** tanh x = sign(x)·(−e)/(2+e), e = expm1(−2|x|): accurate near 0, ±0 kept, ±1 at ±∞. */
-  static FloatVector tanh(FloatVector x) {
-    FloatVector e = expm1NonPositive(x.abs().mul(V_NEG_TWO));
-    // −e/(2+e) ≥ 0; abs clears the sign of a −0, then x's sign bit goes in.
-    FloatVector q = e.neg().div(e.add(V_TWO)).abs();
-    return q.reinterpretAsInts().or(x.reinterpretAsInts().and(I_SIGN)).reinterpretAsFloats();
-  }
-
-  /** x where x &gt; 0, else alpha·(e^x − 1); NaN gives NaN, −0 gives alpha·−0. */
-  static FloatVector elu(FloatVector x, FloatVector alpha) {
-    FloatVector e = expm1NonPositive(x);
-    e = e.blend(x, x.compare(VectorOperators.EQ, V_ZERO));
-    return e.mul(alpha).blend(x, x.compare(VectorOperators.GT, V_ZERO));
-  }
-
-  /**
-   * ln(1+x), accurate near 0, ±0 kept; NaN gives NaN. Lanes where {@link #log1pOutOfRange} holds
-   * get garbage: the caller takes the scalar path for them.
-   */
-  static FloatVector log1p(FloatVector x) {
-    FloatVector u = x.add(V_ONE);
-    // u = 1+x rounded; c = (1+x) − u, divided by u: the first-order correction of log(u). The
-    // subtraction is exact.
-    FloatVector c = x.sub(u.sub(V_ONE)).div(u);
-    IntVector iu = u.reinterpretAsInts().add(I_LOG_OFFSET);
-    // k = the exponent of u·√2; k as a float: |k| < 2^22, so the shifter trick converts exactly.
-    FloatVector dk =
-        iu.lanewise(VectorOperators.ASHR, 23)
-            .add(I_K_TO_FLOAT)
-            .reinterpretAsFloats()
-            .sub(V_SHIFT);
-    FloatVector f = iu.and(I_MANTISSA).add(I_SQRT_HALF).reinterpretAsFloats().sub(V_ONE);
-    FloatVector s = f.div(f.add(V_TWO));
-    FloatVector z = s.mul(s);
-    FloatVector poly = z.fma(V_LG4, V_LG3);
-    poly = poly.fma(z, V_LG2);
-    poly = poly.fma(z, V_LG1);
-    FloatVector hfsq = f.mul(f).mul(V_HALF);
-    FloatVector inner = s.fma(poly.fma(z, hfsq), dk.fma(V_LN2_LO_LOG, c));
-    FloatVector y = dk.fma(V_LN2_HI_LOG, f.sub(hfsq.sub(inner)));
-    return y.blend(x, x.compare(VectorOperators.EQ, V_ZERO));
-  }
-
-  /** @return whether some lane needs the scalar path of log1p (x ≤ −1, +∞) */
-  static boolean log1pOutOfRange(FloatVector x) {
-    return x.compare(VectorOperators.LE, V_NEG_ONE)
-        .or(x.compare(VectorOperators.EQ, V_INFINITY))
-        .anyTrue();
-  }
-
-  /** @return whether some lane needs the scalar path of sin and cos (|x| &gt; limit, ±∞) */
-  static boolean trigOutOfRange(FloatVector x) {
-    return x.abs().compare(VectorOperators.GT, V_TRIG_LIMIT).anyTrue();
+  static void sigmoid(float[] x, int xOff, float[] y, int yOff, int bound) {
+    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
+    // compiles it on its own instead of into its caller (see the class comment).
+    for (int i = 0; i < bound; i += 2 * L) {
+      FloatVector v0 = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector a0 = v0.abs().neg();
+      a0 = a0.blend(V_EXP_LO, a0.compare(VectorOperators.LT, V_EXP_LO));
+      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
+      FloatVector n0 = t0.sub(V_SHIFT);
+      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
+      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
+      FloatVector p0 = r0.mul(r0).fma(q0, r0);
+      IntVector ni0 = t0.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h0 = ni0.lanewise(VectorOperators.ASHR, I_ONE);
+      FloatVector sa0 = h0.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb0 =
+          ni0.sub(h0).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e0 = p0.fma(sa0, sa0).mul(sb0);
+      FloatVector num0 = e0.blend(V_ONE, v0.compare(VectorOperators.GE, V_ZERO));
+      num0.div(e0.add(V_ONE)).intoArray(y, yOff + i);
+      int j = i + L;
+      if (j == bound) {
+        break;
+      }
+      FloatVector v1 = FloatVector.fromArray(F, x, xOff + j);
+      FloatVector a1 = v1.abs().neg();
+      a1 = a1.blend(V_EXP_LO, a1.compare(VectorOperators.LT, V_EXP_LO));
+      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
+      FloatVector n1 = t1.sub(V_SHIFT);
+      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
+      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
+      FloatVector p1 = r1.mul(r1).fma(q1, r1);
+      IntVector ni1 = t1.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h1 = ni1.lanewise(VectorOperators.ASHR, I_ONE);
+      FloatVector sa1 = h1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb1 =
+          ni1.sub(h1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e1 = p1.fma(sa1, sa1).mul(sb1);
+      FloatVector num1 = e1.blend(V_ONE, v1.compare(VectorOperators.GE, V_ZERO));
+      num1.div(e1.add(V_ONE)).intoArray(y, yOff + j);
+    }
   }
 
   /**
-   * sin x (offset 0) or cos x (offset 1) for |x| ≤ {@link #TRIG_LIMIT}: reduce |x| by π/2 to r
-   * in [−π/4, π/4] with quadrant q, then take ±sin r or ±cos r by q + offset.
+   * tanh x = sign(x)·(−e)/(2+e), e = e^(−2|x|) − 1 (which for a non-positive argument needs one
+   * scale only): accurate near 0, ±0 kept, ±1 at ±∞.
    */
-  static FloatVector sinCos(FloatVector x, int offset) {
-    FloatVector ax = x.abs();
-    FloatVector t = ax.fma(V_TWO_OVER_PI, V_SHIFT);
-    FloatVector q = t.sub(V_SHIFT);
-    FloatVector r = q.fma(V_NEG_PIO2_1, ax);
-    r = q.fma(V_NEG_PIO2_2, r);
-    r = q.fma(V_NEG_PIO2_3, r);
-    IntVector qi = t.reinterpretAsInts().sub(offset == 0 ? I_SHIFT_BITS : I_SHIFT_BITS.sub(I_ONE));
-    FloatVector z = r.mul(r);
-    FloatVector sp = z.fma(V_S2, V_S1);
-    sp = sp.fma(z, V_S0);
-    sp = r.mul(z).fma(sp, r);
-    FloatVector cp = z.fma(V_C2, V_C1);
-    cp = cp.fma(z, V_C0);
-    cp = z.mul(z).fma(cp, z.fma(V_NEG_HALF, V_ONE));
-    IntVector bits =
-        sp.reinterpretAsInts()
-            .blend(cp.reinterpretAsInts(), qi.and(I_ONE).compare(VectorOperators.NE, I_ZERO));
-    // Quadrants 2 and 3 negate; sin is odd, so it also takes the sign of x.
-    IntVector sign = qi.and(I_TWO).lanewise(VectorOperators.LSHL, 30);
-    IntVector xSign = x.reinterpretAsInts().and(offset == 0 ? I_SIGN : I_ZERO);
-    return bits.lanewise(VectorOperators.XOR, sign.lanewise(VectorOperators.XOR, xSign))
-        .reinterpretAsFloats();
+  static void tanh(float[] x, int xOff, float[] y, int yOff, int bound) {
+    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
+    // compiles it on its own instead of into its caller (see the class comment).
+    for (int i = 0; i < bound; i += 2 * L) {
+      FloatVector v0 = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector a0 = v0.abs().mul(V_NEG_TWO);
+      a0 = a0.blend(V_EXPM1_LO, a0.compare(VectorOperators.LT, V_EXPM1_LO));
+      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
+      FloatVector n0 = t0.sub(V_SHIFT);
+      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
+      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
+      FloatVector p0 = r0.mul(r0).fma(q0, r0);
+      FloatVector s0 =
+          t0.reinterpretAsInts()
+              .sub(I_SHIFT_BITS)
+              .add(I_BIAS)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      // s·(1+p) − 1 = s·p + (s − 1); s − 1 is exact for n ≥ −24.
+      FloatVector e0 = p0.fma(s0, s0.sub(V_ONE));
+      // −e/(2+e) ≥ 0; abs clears the sign of a −0, then x's sign bit goes in.
+      FloatVector th0 = e0.neg().div(e0.add(V_TWO)).abs();
+      th0.reinterpretAsInts()
+          .or(v0.reinterpretAsInts().and(I_SIGN))
+          .reinterpretAsFloats()
+          .intoArray(y, yOff + i);
+      int j = i + L;
+      if (j == bound) {
+        break;
+      }
+      FloatVector v1 = FloatVector.fromArray(F, x, xOff + j);
+      FloatVector a1 = v1.abs().mul(V_NEG_TWO);
+      a1 = a1.blend(V_EXPM1_LO, a1.compare(VectorOperators.LT, V_EXPM1_LO));
+      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
+      FloatVector n1 = t1.sub(V_SHIFT);
+      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
+      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
+      FloatVector p1 = r1.mul(r1).fma(q1, r1);
+      FloatVector s1 =
+          t1.reinterpretAsInts()
+              .sub(I_SHIFT_BITS)
+              .add(I_BIAS)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e1 = p1.fma(s1, s1.sub(V_ONE));
+      FloatVector th1 = e1.neg().div(e1.add(V_TWO)).abs();
+      th1.reinterpretAsInts()
+          .or(v1.reinterpretAsInts().and(I_SIGN))
+          .reinterpretAsFloats()
+          .intoArray(y, yOff + j);
+    }
   }
 
-  /** λ·x where x &gt; 0, else λα·(e^x − 1); NaN gives NaN, −0 gives −0. */
-  static FloatVector selu(FloatVector x) {
-    FloatVector e = expm1NonPositive(x);
-    e = e.blend(x, x.compare(VectorOperators.EQ, V_ZERO));
-    return e.mul(V_SELU_LAMBDA_ALPHA)
-        .blend(x.mul(V_SELU_LAMBDA), x.compare(VectorOperators.GT, V_ZERO));
+  /**
+   * ELU and SELU over [0, bound): positiveScale·x where x &gt; 0, else negativeScale·(e^x − 1)
+   * (ELU: 1 and α; SELU: λ and λα); NaN gives NaN, −0 gives negativeScale·−0.
+   */
+  static void elu(float[] x, float[] y, int bound, float negativeScale, float positiveScale) {
+    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
+    // compiles it on its own instead of into its caller (see the class comment).
+    for (int i = 0; i < bound; i += 2 * L) {
+      FloatVector v0 = FloatVector.fromArray(F, x, i);
+      FloatVector a0 = v0.blend(V_EXPM1_LO, v0.compare(VectorOperators.LT, V_EXPM1_LO));
+      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
+      FloatVector n0 = t0.sub(V_SHIFT);
+      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
+      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
+      FloatVector p0 = r0.mul(r0).fma(q0, r0);
+      FloatVector s0 =
+          t0.reinterpretAsInts()
+              .sub(I_SHIFT_BITS)
+              .add(I_BIAS)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      // e^x − 1 for x ≤ 0 (garbage in the lanes x > 0 does not reach the result)
+      FloatVector e0 = p0.fma(s0, s0.sub(V_ONE)).blend(v0, v0.compare(VectorOperators.EQ, V_ZERO));
+      e0.mul(negativeScale)
+          .blend(v0.mul(positiveScale), v0.compare(VectorOperators.GT, V_ZERO))
+          .intoArray(y, i);
+      int j = i + L;
+      if (j == bound) {
+        break;
+      }
+      FloatVector v1 = FloatVector.fromArray(F, x, j);
+      FloatVector a1 = v1.blend(V_EXPM1_LO, v1.compare(VectorOperators.LT, V_EXPM1_LO));
+      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
+      FloatVector n1 = t1.sub(V_SHIFT);
+      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
+      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
+      FloatVector p1 = r1.mul(r1).fma(q1, r1);
+      FloatVector s1 =
+          t1.reinterpretAsInts()
+              .sub(I_SHIFT_BITS)
+              .add(I_BIAS)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e1 = p1.fma(s1, s1.sub(V_ONE)).blend(v1, v1.compare(VectorOperators.EQ, V_ZERO));
+      e1.mul(negativeScale)
+          .blend(v1.mul(positiveScale), v1.compare(VectorOperators.GT, V_ZERO))
+          .intoArray(y, j);
+    }
   }
 
-  /** x where lo &lt; x ≤ hi (and NaN), lo where x ≤ lo, hi where x &gt; hi. */
-  static FloatVector clamp(FloatVector x, FloatVector lo, FloatVector hi) {
-    return x.blend(lo, x.compare(VectorOperators.LE, lo))
-        .blend(hi, x.compare(VectorOperators.GT, hi));
+  /**
+   * ln(1+x), accurate near 0, ±0 kept; NaN gives NaN. A vector with a lane where x ≤ −1 or x =
+   * +∞ takes the scalar path, Math.log1p.
+   */
+  static void log1p(float[] x, int xOff, float[] y, int yOff, int bound) {
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      if (v.compare(VectorOperators.LE, V_NEG_ONE)
+          .or(v.compare(VectorOperators.EQ, V_INFINITY))
+          .anyTrue()) {
+        for (int j = i; j < i + L; j++) {
+          y[yOff + j] = (float) Math.log1p(x[xOff + j]);
+        }
+        continue;
+      }
+      FloatVector u = v.add(V_ONE);
+      // u = 1+x rounded; c = (1+x) − u, divided by u: the first-order correction of log(u). The
+      // subtraction is exact.
+      FloatVector c = v.sub(u.sub(V_ONE)).div(u);
+      IntVector iu = u.reinterpretAsInts().add(I_LOG_OFFSET);
+      // k = the exponent of u·√2; k as a float: |k| < 2^22, so the shifter trick converts exactly.
+      FloatVector dk =
+          iu.lanewise(VectorOperators.ASHR, I_23)
+              .add(I_K_TO_FLOAT)
+              .reinterpretAsFloats()
+              .sub(V_SHIFT);
+      FloatVector f = iu.and(I_MANTISSA).add(I_SQRT_HALF).reinterpretAsFloats().sub(V_ONE);
+      FloatVector s = f.div(f.add(V_TWO));
+      FloatVector z = s.mul(s);
+      FloatVector poly = z.fma(V_LG4, V_LG3).fma(z, V_LG2).fma(z, V_LG1);
+      FloatVector hfsq = f.mul(f).mul(V_HALF);
+      FloatVector inner = s.fma(poly.fma(z, hfsq), dk.fma(V_LN2_LO_LOG, c));
+      FloatVector l = dk.fma(V_LN2_HI_LOG, f.sub(hfsq.sub(inner)));
+      l.blend(v, v.compare(VectorOperators.EQ, V_ZERO)).intoArray(y, yOff + i);
+    }
   }
 
-  /** dy where lo &lt; x ≤ hi, else 0; x where x is NaN. */
-  static FloatVector clampGradient(
-      FloatVector x, FloatVector dy, FloatVector lo, FloatVector hi) {
-    VectorMask<Float> outside =
-        x.compare(VectorOperators.LE, lo).or(x.compare(VectorOperators.GT, hi));
-    return dy.blend(V_ZERO, outside).blend(x, x.compare(VectorOperators.NE, x));
-  }
-
-  /** min(max(x + 3, 0), 6) / 6, rounded as written. */
-  static FloatVector hardSigmoid(FloatVector x) {
-    return clamp(x.add(V_THREE), V_ZERO, V_SIX).div(V_SIX);
+  /**
+   * sin x (offset 0) or cos x (offset 1): reduce |x| by π/2 to r in [−π/4, π/4] with quadrant q,
+   * then take ±sin r or ±cos r by q + offset. A vector with a lane where |x| &gt; {@link
+   * #TRIG_LIMIT} (or ±∞) takes the scalar path, Math.sin or Math.cos.
+   */
+  static void sinCos(float[] x, int xOff, float[] y, int yOff, int bound, int offset) {
+    IntVector quadrantBias = offset == 0 ? I_SHIFT_BITS : I_SHIFT_BITS_MINUS_ONE;
+    IntVector signOfX = offset == 0 ? I_SIGN : I_ZERO;
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector ax = v.abs();
+      if (ax.compare(VectorOperators.GT, V_TRIG_LIMIT).anyTrue()) {
+        for (int j = i; j < i + L; j++) {
+          float xj = x[xOff + j];
+          y[yOff + j] = (float) (offset == 0 ? Math.sin(xj) : Math.cos(xj));
+        }
+        continue;
+      }
+      FloatVector t = ax.fma(V_TWO_OVER_PI, V_SHIFT);
+      FloatVector q = t.sub(V_SHIFT);
+      FloatVector r = q.fma(V_NEG_PIO2_3, q.fma(V_NEG_PIO2_2, q.fma(V_NEG_PIO2_1, ax)));
+      IntVector qi = t.reinterpretAsInts().sub(quadrantBias);
+      FloatVector z = r.mul(r);
+      FloatVector sp = r.mul(z).fma(z.fma(V_S2, V_S1).fma(z, V_S0), r);
+      FloatVector cp = z.mul(z).fma(z.fma(V_C2, V_C1).fma(z, V_C0), z.fma(V_NEG_HALF, V_ONE));
+      IntVector bits =
+          sp.reinterpretAsInts()
+              .blend(cp.reinterpretAsInts(), qi.and(I_ONE).compare(VectorOperators.NE, I_ZERO));
+      // Quadrants 2 and 3 negate; sin is odd, so it also takes the sign of x.
+      IntVector sign = qi.and(I_TWO).lanewise(VectorOperators.LSHL, I_30);
+      IntVector xSign = v.reinterpretAsInts().and(signOfX);
+      bits.lanewise(VectorOperators.XOR, sign.lanewise(VectorOperators.XOR, xSign))
+          .reinterpretAsFloats()
+          .intoArray(y, yOff + i);
+    }
   }
 
   /**
@@ -505,18 +694,16 @@ final class VectorMath {
     // For a ≥ 0 the float order is the int order of the bits.
     n = n.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
     // pow2, written out: one helper call fewer for the callers' inlining budget (see below)
-    FloatVector s = n.add(I_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    FloatVector s = n.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
     return p.fma(s, s);
   }
 
-  // The activations below are loops over arrays rather than functions of one vector, and their
-  // loop bodies follow two rules. C2 does not inline a helper that it has already compiled into
-  // more than 2500 bytes (the vectors would then be boxed at every call), so no body is one big
-  // helper. And within one compiled method C2 stops inlining ordinary methods after some 18,000
-  // IR nodes, about 35 vector operations, while the Vector API's operations, marked to be forced
-  // inline, go on being inlined; so each body calls its helpers (the exponential, log1p, the
-  // polynomials) first and writes the rest out in Vector API operations only. (AbstractMask's
-  // andNot is not forced inline: masks are combined with and, or and not.)
+  // The activations below are loops over arrays rather than functions of one vector. Those that
+  // call helpers (the exponential, phiTailR, geluTanhLow) are larger than 325 bytes of bytecode,
+  // so that C2 compiles each on its own (see the class comment), and call them first, before
+  // the node budget is spent, writing the rest out in Vector API operations only. C2 also does
+  // not inline a helper it has already compiled into more than 2500 bytes, so no helper is big.
+  // (AbstractMask's andNot is not forced inline: masks are combined with and, or and not.)
   //
   // Where the result is tiny, e^(−|z|) comes from expNegScaled, times 2^112 where |z| > 80, and
   // the product that uses it is scaled back last (by a vector of 1 and 2^−112: multiplying every
@@ -537,7 +724,9 @@ final class VectorMath {
   static void gelu(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector xc = clamp(v, V_NEG_PHI_LIMIT, V_PHI_LIMIT);
+      FloatVector xc =
+          v.blend(V_NEG_PHI_LIMIT, v.compare(VectorOperators.LE, V_NEG_PHI_LIMIT))
+              .blend(V_PHI_LIMIT, v.compare(VectorOperators.GT, V_PHI_LIMIT));
       FloatVector h = xc.mul(xc);
       FloatVector e = exp(h.mul(V_NEG_HALF));
       FloatVector t = xc.abs();
@@ -572,9 +761,22 @@ final class VectorMath {
   static void geluDerivative(float[] x, float[] dy, float[] dx, int bound) {
     for (int i = 0; i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector xc = clamp(v, V_NEG_PHI_LIMIT, V_PHI_LIMIT);
+      FloatVector xc =
+          v.blend(V_NEG_PHI_LIMIT, v.compare(VectorOperators.LE, V_NEG_PHI_LIMIT))
+              .blend(V_PHI_LIMIT, v.compare(VectorOperators.GT, V_PHI_LIMIT));
       FloatVector h = xc.mul(xc);
-      FloatVector e = exp(h.mul(V_NEG_HALF));
+      // e = exp(−h/2), written out (h ≤ 256: no clamp needed; the same bits as exp)
+      FloatVector m = h.mul(V_NEG_HALF);
+      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
+      FloatVector en = et.sub(V_SHIFT);
+      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
+      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      IntVector ni = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector n1 = ni.lanewise(VectorOperators.ASHR, I_ONE);
+      FloatVector s1 = n1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector s2 =
+          ni.sub(n1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(s1, s1).mul(s2);
       FloatVector s = V_ONE.div(xc.abs().add(V_TWO));
       FloatVector g = phiTailR(s).mul(s);
       // Only Vector API operations from here on.
@@ -601,13 +803,25 @@ final class VectorMath {
   static void geluTanh(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector xz = clamp(v, V_NEG_GELU_TANH_LIMIT, V_GELU_TANH_LIMIT);
+      FloatVector xz =
+          v.blend(V_NEG_GELU_TANH_LIMIT, v.compare(VectorOperators.LE, V_NEG_GELU_TANH_LIMIT))
+              .blend(V_GELU_TANH_LIMIT, v.compare(VectorOperators.GT, V_GELU_TANH_LIMIT));
       FloatVector x2 = xz.mul(xz);
       FloatVector w = x2.fma(V_K3_HI, V_K1_HI);
       FloatVector zh = xz.mul(w);
       FloatVector zl = geluTanhLow(xz, x2, w, zh);
       FloatVector a = zh.abs();
-      FloatVector e = expNegScaled(a);
+      // e = expNegScaled(a), written out
+      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
+      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
+      FloatVector en = et.sub(V_SHIFT);
+      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
+      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector ep = er.mul(er).fma(eq, er);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
       e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
           .reinterpretAsInts()
@@ -651,14 +865,26 @@ final class VectorMath {
    */
   static void geluTanhDerivative(float[] x, float[] dy, float[] dx, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector xz =
-          clamp(FloatVector.fromArray(F, x, i), V_NEG_GELU_TANH_LIMIT, V_GELU_TANH_LIMIT);
+          v.blend(V_NEG_GELU_TANH_LIMIT, v.compare(VectorOperators.LE, V_NEG_GELU_TANH_LIMIT))
+              .blend(V_GELU_TANH_LIMIT, v.compare(VectorOperators.GT, V_GELU_TANH_LIMIT));
       FloatVector x2 = xz.mul(xz);
       FloatVector w = x2.fma(V_K3_HI, V_K1_HI);
       FloatVector zh = xz.mul(w);
       FloatVector zl = geluTanhLow(xz, x2, w, zh);
       FloatVector a = zh.abs();
-      FloatVector e = expNegScaled(a);
+      // e = expNegScaled(a), written out
+      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
+      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
+      FloatVector en = et.sub(V_SHIFT);
+      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
+      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector ep = er.mul(er).fma(eq, er);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
       e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
           .reinterpretAsInts()
@@ -719,13 +945,13 @@ final class VectorMath {
 
   /**
    * SiLU's backward over units [from, to) of the row at offset o: dx = dy·σ(z)·(1 + z·(1 −
-   * σ(z))), and, if betaGrad is not null, betaGrad[u] += dy·x²·σ(z)·(1 − σ(z)) in the lanes of
-   * {@code sum} (the others were summed by an overlapping block). With t = e^(−|z|) and r = 1/(1 +
+   * σ(z))), and, if betaGrad is not null, betaGrad[u] += dy·x²·σ(z)·(1 − σ(z)) in the lanes from
+   * {@code firstSummed} on (the others were summed by an overlapping block). With t = e^(−|z|) and r = 1/(1 +
    * t), σ(1 − σ) = t·r² for both signs of z.
    */
   static void siluBackward(
       float[] x, float[] dy, float[] dx, int o, float[] beta, float[] betaGrad, int from, int to,
-      VectorMask<Float> sum) {
+      int firstSummed) {
     for (int u = from; u < to; u += L) {
       FloatVector v = FloatVector.fromArray(F, x, o + u);
       FloatVector b = FloatVector.fromArray(F, beta, u);
@@ -741,7 +967,7 @@ final class VectorMath {
           float xj = x[o + j];
           float g = dy[o + j];
           dx[o + j] = (float) (g * ScalarFunctions.siluDerivative(xj, beta[j]));
-          if (betaGrad != null && sum.laneIsSet(j - u)) {
+          if (betaGrad != null && j - u >= firstSummed) {
             betaGrad[j] += (float) (g * ScalarFunctions.siluBetaDerivative(xj, beta[j]));
           }
         }
@@ -769,6 +995,8 @@ final class VectorMath {
       if (betaGrad != null) {
         FloatVector db = v.mul(er).mul(v.mul(r));
         db = db.mul(unscale).blend(V_ZERO, huge);
+        // the mask is made here, not passed in: a mask passed to a method is boxed at the call
+        VectorMask<Float> sum = V_IOTA.compare(VectorOperators.GE, (float) firstSummed);
         FloatVector.fromArray(F, betaGrad, u).add(g.mul(db), sum).intoArray(betaGrad, u);
       }
     }
@@ -829,7 +1057,17 @@ final class VectorMath {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector zh = v.mul(vb);
       FloatVector a = zh.abs();
-      FloatVector e = expNegScaled(a);
+      // e = expNegScaled(a), written out
+      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
+      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
+      FloatVector en = et.sub(V_SHIFT);
+      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
+      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector ep = er.mul(er).fma(eq, er);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
       FloatVector zl = vb.fma(v, zh.neg());
       e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
@@ -856,18 +1094,34 @@ final class VectorMath {
    * x·(1 + 2t)/(1 + 2t + 2t²) for x &gt; 0, neither of which cancels; x·t where x &lt; −80, from
    * the scaled exponential.
    */
-  static FloatVector mish(FloatVector x) {
-    FloatVector a = x.abs();
-    FloatVector e = expNegScaled(a);
-    VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-    FloatVector t = e.blend(V_ZERO, far);
-    FloatVector twoT = t.add(t);
-    VectorMask<Float> positive = x.compare(VectorOperators.GT, V_ZERO);
-    FloatVector num = t.fma(t, twoT).blend(twoT.add(V_ONE), positive);
-    FloatVector den = num.add(V_TWO).blend(twoT.fma(t, num), positive);
-    FloatVector y = x.mul(num).div(den);
-    FloatVector xc = x.blend(V_NEG_HUGE, x.compare(VectorOperators.LT, V_NEG_HUGE));
-    return y.blend(xc.mul(e).mul(V_ONE.blend(V_UNSCALE, far)), far.and(positive.not()));
+  static void mish(float[] x, float[] y, int bound) {
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector a = v.abs();
+      // e = e^(−a), times 2^FAR_SCALE where a > FAR: expNegScaled written out (see the note on
+      // one-argument kernels above; this body calls no method of its own)
+      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
+      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
+      FloatVector en = et.sub(V_SHIFT);
+      FloatVector r = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
+      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector p = r.mul(r).fma(q, r);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector scale = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = p.fma(scale, scale);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      FloatVector t = e.blend(V_ZERO, far);
+      FloatVector twoT = t.add(t);
+      VectorMask<Float> positive = v.compare(VectorOperators.GT, V_ZERO);
+      FloatVector num = t.fma(t, twoT).blend(twoT.add(V_ONE), positive);
+      FloatVector den = num.add(V_TWO).blend(twoT.fma(t, num), positive);
+      FloatVector xc = v.blend(V_NEG_HUGE, v.compare(VectorOperators.LT, V_NEG_HUGE));
+      v.mul(num)
+          .div(den)
+          .blend(xc.mul(e).mul(V_ONE.blend(V_UNSCALE, far)), far.and(positive.not()))
+          .intoArray(y, i);
+    }
   }
 
   /**
