@@ -71,12 +71,10 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void leakyReluForward(float[] x, float[] y, int n, float alpha) {
-    FloatVector zero = FloatVector.broadcast(F, 0f);
-    FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      v.mul(va).blend(v, v.compare(VectorOperators.GT, zero)).intoArray(y, i);
+      v.mul(alpha).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
     }
     for (; i < n; i++) {
       float v = x[i];
@@ -86,14 +84,12 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void leakyReluBackward(float[] x, float[] dy, float[] dx, int n, float alpha) {
-    FloatVector zero = FloatVector.broadcast(F, 0f);
-    FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
-      v.blend(g.mul(va), v.compare(VectorOperators.LE, zero))
-          .blend(g, v.compare(VectorOperators.GT, zero))
+      v.blend(g.mul(alpha), v.compare(VectorOperators.LE, 0f))
+          .blend(g, v.compare(VectorOperators.GT, 0f))
           .intoArray(dx, i);
     }
     for (; i < n; i++) {
@@ -109,12 +105,13 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
     int bound = F.loopBound(n);
     while (i < bound) {
       int end = Math.min(bound, i + SUM_BLOCK * L);
-      FloatVector zero = FloatVector.broadcast(F, 0f);
-      FloatVector acc = zero;
+      FloatVector acc = FloatVector.zero(F);
       for (; i < end; i += L) {
         FloatVector v = FloatVector.fromArray(F, x, i);
         FloatVector g = FloatVector.fromArray(F, dy, i);
-        acc = acc.add(zero.blend(v.mul(g), v.compare(VectorOperators.LE, zero)));
+        // v·g added where v ≤ 0 (not where v is NaN); acc is never −0, so a lane left out is
+        // the lane plus 0
+        acc = acc.add(v.mul(g), v.compare(VectorOperators.LE, 0f));
       }
       // the lanes' sum in VectorMath.sum's fixed order, written out (this method is small
       // enough to be inlined into its caller, where a helper might not be: see VectorMath)
@@ -223,12 +220,11 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void sigmoidBackward(float[] y, float[] dy, float[] dx, int n) {
-    FloatVector one = FloatVector.broadcast(F, 1f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector s = FloatVector.fromArray(F, y, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
-      g.mul(s.mul(one.sub(s))).intoArray(dx, i);
+      g.mul(s.mul(s.neg().add(1f))).intoArray(dx, i); // −s + 1 is 1 − s, rounded alike
     }
     for (; i < n; i++) {
       float s = y[i];
@@ -243,12 +239,11 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
-    FloatVector one = FloatVector.broadcast(F, 1f);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector t = FloatVector.fromArray(F, y, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
-      g.mul(one.sub(t.mul(t))).intoArray(dx, i);
+      g.mul(t.mul(t).neg().add(1f)).intoArray(dx, i);
     }
     for (; i < n; i++) {
       float t = y[i];
@@ -268,14 +263,12 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void eluBackward(float[] x, float[] y, float[] dy, float[] dx, int n, float alpha) {
-    FloatVector zero = FloatVector.broadcast(F, 0f);
-    FloatVector va = FloatVector.broadcast(F, alpha);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
       FloatVector yv = FloatVector.fromArray(F, y, i);
-      g.mul(yv.add(va)).blend(g, v.compare(VectorOperators.GT, zero)).intoArray(dx, i);
+      g.mul(yv.add(alpha)).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dx, i);
     }
     for (; i < n; i++) {
       float v = x[i];
@@ -294,16 +287,13 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void seluBackward(float[] x, float[] y, float[] dy, float[] dx, int n) {
-    FloatVector zero = FloatVector.broadcast(F, 0f);
-    FloatVector lambda = FloatVector.broadcast(F, ScalarFunctions.SELU_LAMBDA_F);
-    FloatVector lambdaAlpha = FloatVector.broadcast(F, ScalarFunctions.SELU_LAMBDA_ALPHA_F);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
       FloatVector yv = FloatVector.fromArray(F, y, i);
-      g.mul(yv.add(lambdaAlpha))
-          .blend(g.mul(lambda), v.compare(VectorOperators.GT, zero))
+      g.mul(yv.add(ScalarFunctions.SELU_LAMBDA_ALPHA_F))
+          .blend(g.mul(ScalarFunctions.SELU_LAMBDA_F), v.compare(VectorOperators.GT, 0f))
           .intoArray(dx, i);
     }
     for (; i < n; i++) {
@@ -616,10 +606,9 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void scale(float[] a, int aOff, float s, float[] out, int outOff, int n) {
-    FloatVector vs = FloatVector.broadcast(F, s);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(F, a, aOff + i).mul(vs).intoArray(out, outOff + i);
+      FloatVector.fromArray(F, a, aOff + i).mul(s).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       out[outOff + i] = a[aOff + i] * s;

@@ -108,16 +108,13 @@ final class PanamaUpdateKernels implements UpdateKernels {
   public void sgd(
       float[] theta, float[] g, float[] velocity, int n, float lr, float momentum,
       boolean nesterov, float decay) {
-    FloatVector vDecay = FloatVector.broadcast(F, decay);
-    FloatVector vLr = FloatVector.broadcast(F, lr);
-    FloatVector vMomentum = FloatVector.broadcast(F, momentum);
     int i = 0;
     int bound = F.loopBound(n);
     if (momentum == 0f) {
       for (; i < bound; i += L) {
         FloatVector th = FloatVector.fromArray(F, theta, i);
         FloatVector gi = FloatVector.fromArray(F, g, i);
-        th.sub(th.mul(vDecay)).sub(gi.mul(vLr)).intoArray(theta, i);
+        th.sub(th.mul(decay)).sub(gi.mul(lr)).intoArray(theta, i);
       }
       for (; i < n; i++) {
         theta[i] = (theta[i] - decay * theta[i]) - lr * g[i];
@@ -126,10 +123,10 @@ final class PanamaUpdateKernels implements UpdateKernels {
       for (; i < bound; i += L) {
         FloatVector th = FloatVector.fromArray(F, theta, i);
         FloatVector gi = FloatVector.fromArray(F, g, i);
-        FloatVector lg = gi.mul(vLr);
-        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(vMomentum).sub(lg);
+        FloatVector lg = gi.mul(lr);
+        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(momentum).sub(lg);
         u.intoArray(velocity, i);
-        th.sub(th.mul(vDecay)).add(u.mul(vMomentum).sub(lg)).intoArray(theta, i);
+        th.sub(th.mul(decay)).add(u.mul(momentum).sub(lg)).intoArray(theta, i);
       }
       for (; i < n; i++) {
         float u = momentum * velocity[i] - lr * g[i];
@@ -140,9 +137,9 @@ final class PanamaUpdateKernels implements UpdateKernels {
       for (; i < bound; i += L) {
         FloatVector th = FloatVector.fromArray(F, theta, i);
         FloatVector gi = FloatVector.fromArray(F, g, i);
-        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(vMomentum).sub(gi.mul(vLr));
+        FloatVector u = FloatVector.fromArray(F, velocity, i).mul(momentum).sub(gi.mul(lr));
         u.intoArray(velocity, i);
-        th.sub(th.mul(vDecay)).add(u).intoArray(theta, i);
+        th.sub(th.mul(decay)).add(u).intoArray(theta, i);
       }
       for (; i < n; i++) {
         float u = momentum * velocity[i] - lr * g[i];

@@ -1012,16 +1012,14 @@ final class VectorMath {
    * gives, for less than a division costs.
    */
   static void softplus(float[] x, float[] y, int bound, float beta, float threshold) {
-    FloatVector vb = bc(beta);
-    FloatVector vInv = bc(1 / beta);
-    FloatVector vt = bc(threshold);
+    float inverse = 1 / beta;
     for (int i = 0; i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector zh = v.mul(vb);
+      FloatVector zh = v.mul(beta);
       FloatVector a = zh.abs();
       FloatVector e = expNegScaled(a);
       VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-      FloatVector zl = vb.fma(v, zh.neg());
+      FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
       e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
           .reinterpretAsInts()
           .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
@@ -1039,11 +1037,15 @@ final class VectorMath {
       // where z < −80, (e/beta)·2^−112 from the scaled e instead
       VectorMask<Float> tiny = far.and(positive.not());
       sp = sp.blend(e, tiny);
-      FloatVector q = sp.mul(vInv);
-      sp = q.neg().fma(vb, sp).fma(vInv, q).mul(V_ONE.blend(V_UNSCALE, tiny));
+      FloatVector q = sp.mul(inverse);
+      sp =
+          q.neg()
+              .lanewise(VectorOperators.FMA, beta, sp)
+              .lanewise(VectorOperators.FMA, inverse, q)
+              .mul(V_ONE.blend(V_UNSCALE, tiny));
       VectorMask<Float> above =
-          zh.compare(VectorOperators.GT, vt)
-              .or(zh.compare(VectorOperators.EQ, vt).and(zl.compare(VectorOperators.GT, V_ZERO)));
+          zh.compare(VectorOperators.GT, threshold)
+              .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, V_ZERO)));
       sp.blend(v, above).intoArray(y, i);
     }
   }
@@ -1051,11 +1053,9 @@ final class VectorMath {
   /** dx = dy·σ(beta·x) over [0, bound), and dy where beta·x &gt; threshold. */
   static void softplusDerivative(
       float[] x, float[] dy, float[] dx, int bound, float beta, float threshold) {
-    FloatVector vb = bc(beta);
-    FloatVector vt = bc(threshold);
     for (int i = 0; i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector zh = v.mul(vb);
+      FloatVector zh = v.mul(beta);
       FloatVector a = zh.abs();
       // e = expNegScaled(a), written out
       FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
@@ -1069,7 +1069,7 @@ final class VectorMath {
       FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
-      FloatVector zl = vb.fma(v, zh.neg());
+      FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
       e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
           .reinterpretAsInts()
           .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
@@ -1080,8 +1080,8 @@ final class VectorMath {
       FloatVector r = V_ONE.div(e.blend(V_ZERO, far).add(V_ONE));
       FloatVector neg = e.mul(r);
       VectorMask<Float> above =
-          zh.compare(VectorOperators.GT, vt)
-              .or(zh.compare(VectorOperators.EQ, vt).and(zl.compare(VectorOperators.GT, V_ZERO)));
+          zh.compare(VectorOperators.GT, threshold)
+              .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, V_ZERO)));
       FloatVector s =
           r.blend(neg.mul(V_ONE.blend(V_UNSCALE, far)), zh.compare(VectorOperators.LT, V_ZERO))
               .blend(V_ONE, above);
