@@ -18,8 +18,18 @@ final class Networks {
    * @param optimizer an optimizer spec string, such as {@code adam}
    */
   static Sequential motivating(String optimizer) {
+    return motivating(optimizer, "relu");
+  }
+
+  /**
+   * The motivating network with another activation in its hidden layer.
+   *
+   * @param optimizer an optimizer spec string, such as {@code adam}
+   * @param activation the hidden layer's activation, a name or spec string
+   */
+  static Sequential motivating(String optimizer, String activation) {
     return new Sequential(1, SEED)
-        .add(new Dense(30, "relu"))
+        .add(new Dense(30, activation))
         .add(new Dense(1))
         .compile(optimizer, "mse");
   }

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code motivating…}: the 1-30-1 ReLU network of the motivating experiment on the first 32
- *       rows of {@code Datasets.noisyCosine(200, 0.08, 1)}, batch 32.
+ *       rows of {@code Datasets.noisyCosine(200, 0.08, 1)}, batch 32; {@code -p
+ *       activation=tanh} (any name or spec string) puts another activation in its hidden layer.
  *   <li>{@code big…}: 784-512-512-10 ReLU on 256 rows of random inputs in [0, 1) and random
  *       targets in [0, 1), batch 256.
  * </ul>
@@ -38,6 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar TrainingStep -prof gc
  *   java -jar benchmarks/target/benchmarks.jar 'TrainingStepBenchmark.motivating' -prof gc
+ *   java -jar benchmarks/target/benchmarks.jar 'TrainingStepBenchmark.motivating' -p activation=sigmoid,tanh
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +53,11 @@ public class TrainingStepBenchmark {
   @State(Scope.Thread)
   public static class MotivatingNetwork {
     static final int ROWS = 32;
+
+    /** The hidden layer's activation: relu, as in the motivating experiment, by default. */
+    @Param({"relu"})
+    public String activation;
+
     Sequential model;
     float[] x = new float[ROWS];
     float[] y = new float[ROWS];
@@ -61,7 +69,7 @@ public class TrainingStepBenchmark {
         x[i] = data.x()[i][0];
         y[i] = data.y()[i][0];
       }
-      model = Networks.motivating("adam");
+      model = Networks.motivating("adam", activation);
     }
 
     double step() {
