@@ -23,6 +23,8 @@ from timing import environment, measure, summary
 
 SIZES = (1024, 65536, 1048576)
 ATEN = torch.ops.aten
+SELU_ALPHA = 1.6732632423543772
+SELU_SCALE = 1.0507009873554805
 
 
 def cases(n):
@@ -45,13 +47,31 @@ def cases(n):
             lambda: F.elu(x, 1.0),
             lambda: ATEN.elu_backward(dy, 1.0, 1.0, 1.0, False, x),
         ),
+        "selu": (
+            lambda: F.selu(x),
+            lambda: ATEN.elu_backward(dy, SELU_ALPHA, SELU_SCALE, 1.0, False, x),
+        ),
+        "gelu": (lambda: F.gelu(x), lambda: ATEN.gelu_backward(dy, x, approximate="none")),
+        "gelu_tanh": (
+            lambda: F.gelu(x, approximate="tanh"),
+            lambda: ATEN.gelu_backward(dy, x, approximate="tanh"),
+        ),
+        "silu": (lambda: F.silu(x), lambda: ATEN.silu_backward(dy, x)),
+        "softplus": (
+            lambda: F.softplus(x, 1.0, 20.0),
+            lambda: ATEN.softplus_backward(dy, x, 1.0, 20.0),
+        ),
+        "mish": (lambda: F.mish(x), lambda: ATEN.mish_backward(dy, x)),
+        "hard_sigmoid": (lambda: F.hardsigmoid(x), lambda: ATEN.hardsigmoid_backward(dy, x)),
+        "hard_tanh": (lambda: F.hardtanh(x), lambda: ATEN.hardtanh_backward(dy, x, -1.0, 1.0)),
+        "relu6": (lambda: F.relu6(x), lambda: ATEN.hardtanh_backward(dy, x, 0.0, 6.0)),
     }
 
 
 def main():
     torch.set_num_threads(1)
     print(environment())
-    header = f"{'activation':<11} {'pass':<8} {'floats':>8} {'ns/call':>12} {'ns/elem':>9} {'p10-p90 ns/call':>23}"
+    header = f"{'activation':<12} {'pass':<8} {'floats':>8} {'ns/call':>12} {'ns/elem':>9} {'p10-p90 ns/call':>23}"
     print(header)
     print("-" * len(header))
     for n in SIZES:
@@ -59,7 +79,7 @@ def main():
             for direction, fn in (("forward", forward), ("backward", backward)):
                 median, p10, p90 = summary(measure(fn))
                 print(
-                    f"{name:<11} {direction:<8} {n:>8} {median * 1e9:>12.1f} "
+                    f"{name:<12} {direction:<8} {n:>8} {median * 1e9:>12.1f} "
                     f"{median * 1e9 / n:>9.3f} {p10 * 1e9:>11.1f}-{p90 * 1e9:<11.1f}"
                 )
 
