@@ -728,7 +728,8 @@ final class VectorMath {
           v.blend(V_NEG_PHI_LIMIT, v.compare(VectorOperators.LE, V_NEG_PHI_LIMIT))
               .blend(V_PHI_LIMIT, v.compare(VectorOperators.GT, V_PHI_LIMIT));
       FloatVector h = xc.mul(xc);
-      FloatVector e = exp(h.mul(V_NEG_HALF));
+      // −h/2 ≥ −128: no clamp needed (below −110 exp gives 0 either way)
+      FloatVector e = expClamped(h.mul(V_NEG_HALF));
       FloatVector t = xc.abs();
       FloatVector d = t.add(V_TWO);
       FloatVector s = V_ONE.div(d);
@@ -1012,6 +1013,10 @@ final class VectorMath {
    * gives, for less than a division costs.
    */
   static void softplus(float[] x, float[] y, int bound, float beta, float threshold) {
+    if (beta == 1f) {
+      softplusUnitBeta(x, y, bound, threshold);
+      return;
+    }
     float inverse = 1 / beta;
     for (int i = 0; i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, i);
@@ -1047,6 +1052,38 @@ final class VectorMath {
           zh.compare(VectorOperators.GT, threshold)
               .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, V_ZERO)));
       sp.blend(v, above).intoArray(y, i);
+    }
+  }
+
+  /**
+   * {@link #softplus} for beta = 1, the default, with the same results: z = x is exact (no low
+   * part), and the division by beta is none, which leaves a quarter of the operations out.
+   */
+  private static void softplusUnitBeta(float[] x, float[] y, int bound, float threshold) {
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector a = v.abs();
+      // e = expNegScaled(a), written out: this body calls no method of its own
+      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
+      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
+      FloatVector en = et.sub(V_SHIFT);
+      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
+      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector ep = er.mul(er).fma(eq, er);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      FloatVector t = e.blend(V_ZERO, far);
+      FloatVector h = t.fma(V_H9, V_H8).fma(t, V_H7).fma(t, V_H6).fma(t, V_H5).fma(t, V_H4)
+          .fma(t, V_H3).fma(t, V_H2).fma(t, V_H1).fma(t, V_H0);
+      VectorMask<Float> positive = v.compare(VectorOperators.GT, V_ZERO);
+      FloatVector sp = V_ZERO.blend(v, positive).add(t.mul(h));
+      // where x < −80, e^x·2^−112 from the scaled e, scaled back
+      VectorMask<Float> tiny = far.and(positive.not());
+      sp = sp.blend(e.mul(V_UNSCALE), tiny);
+      sp.blend(v, v.compare(VectorOperators.GT, threshold)).intoArray(y, i);
     }
   }
 
