@@ -15,13 +15,28 @@ final class ScalarMatrixKernels implements MatrixKernels {
     }
     for (int i = 0; i < m; i++) {
       int o = i * n;
-      if (bias != null) {
-        System.arraycopy(bias, 0, out, o, n);
-      } else {
-        java.util.Arrays.fill(out, o, o + n, 0f);
-      }
       int ai = i * k;
-      for (int p = 0; p < k; p++) {
+      if (k == 0) {
+        if (bias != null) {
+          System.arraycopy(bias, 0, out, o, n);
+        } else {
+          java.util.Arrays.fill(out, o, o + n, 0f);
+        }
+        continue;
+      }
+      // The first product starts from the bias (or 0) in the same pass: the same fma as adding
+      // it to a copy of the bias, one pass over the row fewer.
+      float a0 = a[ai];
+      if (bias != null) {
+        for (int j = 0; j < n; j++) {
+          out[o + j] = Math.fma(a0, b[j], bias[j]);
+        }
+      } else {
+        for (int j = 0; j < n; j++) {
+          out[o + j] = Math.fma(a0, b[j], 0f);
+        }
+      }
+      for (int p = 1; p < k; p++) {
         float av = a[ai + p];
         int bp = p * n;
         for (int j = 0; j < n; j++) {
