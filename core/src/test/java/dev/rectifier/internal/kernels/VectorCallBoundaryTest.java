@@ -31,7 +31,7 @@ class VectorCallBoundaryTest {
   /** C2's FreqInlineSize on JDK 17 to 25: the largest hot callee it inlines, in bytes. */
   private static final int FREQ_INLINE_SIZE = 325;
   /** The most Vector API calls a kernel small enough to be inlined may make. */
-  private static final int MAX_OPERATIONS_INLINED = 20;
+  private static final int MAX_OPERATIONS_INLINED = 36;
 
   @Test
   void helpersAreCalledOnlyFromHelpersOrMethodsTooBigToInline() throws IOException {
@@ -58,8 +58,9 @@ class VectorCallBoundaryTest {
   void kernelsWithManyVectorOperationsAreTooBigToInline() throws IOException {
     // Inlined into a large caller, a long body of Vector API operations may itself run past the
     // compilation's node budgets and lose some of its intrinsics. The relu family's loops make at
-    // most a dozen operations and the reductions at most 20 (12 of them folding the lanes once a
-    // block); those may be inlined. The transcendental kernels make far more, and must not be.
+    // most a dozen operations, the reductions at most 20 (12 of them folding the lanes once a
+    // block) and the one-argument kernels exp, sigmoid and tanh about 30 (measured safe inlined
+    // into JMH's loop); those may be inlined. The other transcendental kernels make more.
     List<String> violations = new ArrayList<>();
     for (String name : CLASSES) {
       for (MethodCode m : methods(PACKAGE + name)) {

@@ -362,142 +362,79 @@ final class VectorMath {
   // The loops below (up to the scaled exponential) are whole kernels for one-argument functions,
   // over [0, bound) of x and y from their offsets, bound a whole number of vectors. Their bodies
   // call no method of their own, only Vector API operations, so the exponential's reduction (e^x
-  // = 2^n·(1 + p), p as in expm1Reduced) is written out in each. And each is more than 325 bytes
-  // of bytecode (the smaller ones take two vectors an iteration), so that C2 compiles it on its
-  // own: inlined into a large caller, even a kernel without helpers was seen to lose some of its
-  // Vector API operations once the compilation ran past its node budgets (in JMH's loop around a
-  // benchmark, which C2 parses twice), each then an allocation.
+  // = 2^n·(1 + p), p as in expm1Reduced) is written out in each. Two budgets of C2 bound them,
+  // both measured: a body of some 30 operations (exp, sigmoid, tanh) may be inlined into a large
+  // caller (JMH's loop around a benchmark, which C2 parses twice) and keeps its intrinsics; a
+  // method of two such bodies, compiled on its own, ran past the node budget in a JVM that had
+  // run other kernels first (the last operations, inlined late, lost their exact vector type and
+  // their intrinsics), so no loop takes two vectors an iteration except elu's, whose body is
+  // smaller and which, inlined into JMH's loop with one body, allocated.
 
   /** e^x: see {@link #exp(FloatVector)}. */
   static void exp(float[] x, int xOff, float[] y, int yOff, int bound) {
-    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
-    // compiles it on its own instead of into its caller (see the class comment).
-    for (int i = 0; i < bound; i += 2 * L) {
-      FloatVector v0 = FloatVector.fromArray(F, x, xOff + i);
-      FloatVector a0 = v0.blend(V_EXP_LO, v0.compare(VectorOperators.LT, V_EXP_LO));
-      a0 = a0.blend(V_EXP_HI, a0.compare(VectorOperators.GT, V_EXP_HI));
-      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
-      FloatVector n0 = t0.sub(V_SHIFT);
-      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
-      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
-      FloatVector p0 = r0.mul(r0).fma(q0, r0);
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector a = v.blend(V_EXP_LO, v.compare(VectorOperators.LT, V_EXP_LO));
+      a = a.blend(V_EXP_HI, a.compare(VectorOperators.GT, V_EXP_HI));
+      FloatVector t = a.fma(V_LOG2E, V_SHIFT);
+      FloatVector n = t.sub(V_SHIFT);
+      FloatVector r = n.fma(V_NEG_LN2_LO, n.fma(V_NEG_LN2_HI, a));
+      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector p = r.mul(r).fma(q, r);
       // 2^n in two normal factors, so that subnormal results round once, in the last product
-      IntVector ni0 = t0.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector h0 = ni0.lanewise(VectorOperators.ASHR, I_ONE);
-      FloatVector sa0 = h0.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sb0 =
-          ni0.sub(h0).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      p0.fma(sa0, sa0).mul(sb0).intoArray(y, yOff + i);
-      int j = i + L;
-      if (j == bound) {
-        break;
-      }
-      FloatVector v1 = FloatVector.fromArray(F, x, xOff + j);
-      FloatVector a1 = v1.blend(V_EXP_LO, v1.compare(VectorOperators.LT, V_EXP_LO));
-      a1 = a1.blend(V_EXP_HI, a1.compare(VectorOperators.GT, V_EXP_HI));
-      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
-      FloatVector n1 = t1.sub(V_SHIFT);
-      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
-      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
-      FloatVector p1 = r1.mul(r1).fma(q1, r1);
-      IntVector ni1 = t1.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector h1 = ni1.lanewise(VectorOperators.ASHR, I_ONE);
-      FloatVector sa1 = h1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sb1 =
-          ni1.sub(h1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      p1.fma(sa1, sa1).mul(sb1).intoArray(y, yOff + j);
+      IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h = ni.lanewise(VectorOperators.ASHR, I_ONE);
+      FloatVector sa = h.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb =
+          ni.sub(h).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      p.fma(sa, sa).mul(sb).intoArray(y, yOff + i);
     }
   }
 
   /** e^x − 1 for every x, accurate near 0, keeping the sign of zero; NaN gives NaN. */
   static void expm1(float[] x, int xOff, float[] y, int yOff, int bound) {
-    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
-    // compiles it on its own instead of into its caller (see the class comment).
-    for (int i = 0; i < bound; i += 2 * L) {
-      FloatVector v0 = FloatVector.fromArray(F, x, xOff + i);
-      FloatVector a0 = v0.blend(V_EXPM1_LO, v0.compare(VectorOperators.LT, V_EXPM1_LO));
-      a0 = a0.blend(V_EXP_HI, a0.compare(VectorOperators.GT, V_EXP_HI));
-      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
-      FloatVector n0 = t0.sub(V_SHIFT);
-      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
-      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
-      FloatVector p0 = r0.mul(r0).fma(q0, r0);
-      IntVector ni0 = t0.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector h0 = ni0.lanewise(VectorOperators.ASHR, I_ONE);
-      IntVector g0 = ni0.sub(h0);
-      FloatVector sa0 = h0.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sb0 = g0.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sbInverse0 =
-          I_BIAS.sub(g0).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector a = v.blend(V_EXPM1_LO, v.compare(VectorOperators.LT, V_EXPM1_LO));
+      a = a.blend(V_EXP_HI, a.compare(VectorOperators.GT, V_EXP_HI));
+      FloatVector t = a.fma(V_LOG2E, V_SHIFT);
+      FloatVector n = t.sub(V_SHIFT);
+      FloatVector r = n.fma(V_NEG_LN2_LO, n.fma(V_NEG_LN2_HI, a));
+      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector p = r.mul(r).fma(q, r);
+      IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h = ni.lanewise(VectorOperators.ASHR, I_ONE);
+      IntVector g = ni.sub(h);
+      FloatVector sa = h.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb = g.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sbInverse =
+          I_BIAS.sub(g).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       // 2^n·(1+p) − 1 = 2^g·(2^h·p + (2^h − 2^−g)), h = n >> 1, g = n − h: every scale
       // stays a normal float, and 2^h − 2^−g is exact where the −1 matters.
-      FloatVector e0 = p0.fma(sa0, sa0.sub(sbInverse0)).mul(sb0);
-      e0.blend(v0, v0.compare(VectorOperators.EQ, V_ZERO)).intoArray(y, yOff + i);
-      int j = i + L;
-      if (j == bound) {
-        break;
-      }
-      FloatVector v1 = FloatVector.fromArray(F, x, xOff + j);
-      FloatVector a1 = v1.blend(V_EXPM1_LO, v1.compare(VectorOperators.LT, V_EXPM1_LO));
-      a1 = a1.blend(V_EXP_HI, a1.compare(VectorOperators.GT, V_EXP_HI));
-      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
-      FloatVector n1 = t1.sub(V_SHIFT);
-      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
-      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
-      FloatVector p1 = r1.mul(r1).fma(q1, r1);
-      IntVector ni1 = t1.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector h1 = ni1.lanewise(VectorOperators.ASHR, I_ONE);
-      IntVector g1 = ni1.sub(h1);
-      FloatVector sa1 = h1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sb1 = g1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sbInverse1 =
-          I_BIAS.sub(g1).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e1 = p1.fma(sa1, sa1.sub(sbInverse1)).mul(sb1);
-      e1.blend(v1, v1.compare(VectorOperators.EQ, V_ZERO)).intoArray(y, yOff + j);
+      FloatVector e = p.fma(sa, sa.sub(sbInverse)).mul(sb);
+      e.blend(v, v.compare(VectorOperators.EQ, V_ZERO)).intoArray(y, yOff + i);
     }
   }
 
   /** 1/(1+e^−x) as num/(1+t), t = e^−|x|, num = 1 for x ≥ 0 else t: exact 0 and 1 at ∓∞. */
   static void sigmoid(float[] x, int xOff, float[] y, int yOff, int bound) {
-    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
-    // compiles it on its own instead of into its caller (see the class comment).
-    for (int i = 0; i < bound; i += 2 * L) {
-      FloatVector v0 = FloatVector.fromArray(F, x, xOff + i);
-      FloatVector a0 = v0.abs().neg();
-      a0 = a0.blend(V_EXP_LO, a0.compare(VectorOperators.LT, V_EXP_LO));
-      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
-      FloatVector n0 = t0.sub(V_SHIFT);
-      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
-      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
-      FloatVector p0 = r0.mul(r0).fma(q0, r0);
-      IntVector ni0 = t0.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector h0 = ni0.lanewise(VectorOperators.ASHR, I_ONE);
-      FloatVector sa0 = h0.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sb0 =
-          ni0.sub(h0).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e0 = p0.fma(sa0, sa0).mul(sb0);
-      FloatVector num0 = e0.blend(V_ONE, v0.compare(VectorOperators.GE, V_ZERO));
-      num0.div(e0.add(V_ONE)).intoArray(y, yOff + i);
-      int j = i + L;
-      if (j == bound) {
-        break;
-      }
-      FloatVector v1 = FloatVector.fromArray(F, x, xOff + j);
-      FloatVector a1 = v1.abs().neg();
-      a1 = a1.blend(V_EXP_LO, a1.compare(VectorOperators.LT, V_EXP_LO));
-      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
-      FloatVector n1 = t1.sub(V_SHIFT);
-      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
-      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
-      FloatVector p1 = r1.mul(r1).fma(q1, r1);
-      IntVector ni1 = t1.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector h1 = ni1.lanewise(VectorOperators.ASHR, I_ONE);
-      FloatVector sa1 = h1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sb1 =
-          ni1.sub(h1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e1 = p1.fma(sa1, sa1).mul(sb1);
-      FloatVector num1 = e1.blend(V_ONE, v1.compare(VectorOperators.GE, V_ZERO));
-      num1.div(e1.add(V_ONE)).intoArray(y, yOff + j);
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector a = v.abs().neg();
+      a = a.blend(V_EXP_LO, a.compare(VectorOperators.LT, V_EXP_LO));
+      FloatVector t = a.fma(V_LOG2E, V_SHIFT);
+      FloatVector n = t.sub(V_SHIFT);
+      FloatVector r = n.fma(V_NEG_LN2_LO, n.fma(V_NEG_LN2_HI, a));
+      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector p = r.mul(r).fma(q, r);
+      IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector h = ni.lanewise(VectorOperators.ASHR, I_ONE);
+      FloatVector sa = h.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector sb =
+          ni.sub(h).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = p.fma(sa, sa).mul(sb);
+      FloatVector num = e.blend(V_ONE, v.compare(VectorOperators.GE, V_ZERO));
+      num.div(e.add(V_ONE)).intoArray(y, yOff + i);
     }
   }
 
@@ -506,55 +443,29 @@ final class VectorMath {
    * scale only): accurate near 0, ±0 kept, ±1 at ±∞.
    */
   static void tanh(float[] x, int xOff, float[] y, int yOff, int bound) {
-    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
-    // compiles it on its own instead of into its caller (see the class comment).
-    for (int i = 0; i < bound; i += 2 * L) {
-      FloatVector v0 = FloatVector.fromArray(F, x, xOff + i);
-      FloatVector a0 = v0.abs().mul(V_NEG_TWO);
-      a0 = a0.blend(V_EXPM1_LO, a0.compare(VectorOperators.LT, V_EXPM1_LO));
-      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
-      FloatVector n0 = t0.sub(V_SHIFT);
-      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
-      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
-      FloatVector p0 = r0.mul(r0).fma(q0, r0);
-      FloatVector s0 =
-          t0.reinterpretAsInts()
+    for (int i = 0; i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      FloatVector a = v.abs().mul(V_NEG_TWO);
+      a = a.blend(V_EXPM1_LO, a.compare(VectorOperators.LT, V_EXPM1_LO));
+      FloatVector t = a.fma(V_LOG2E, V_SHIFT);
+      FloatVector n = t.sub(V_SHIFT);
+      FloatVector r = n.fma(V_NEG_LN2_LO, n.fma(V_NEG_LN2_HI, a));
+      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector p = r.mul(r).fma(q, r);
+      FloatVector s =
+          t.reinterpretAsInts()
               .sub(I_SHIFT_BITS)
               .add(I_BIAS)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       // s·(1+p) − 1 = s·p + (s − 1); s − 1 is exact for n ≥ −24.
-      FloatVector e0 = p0.fma(s0, s0.sub(V_ONE));
+      FloatVector e = p.fma(s, s.sub(V_ONE));
       // −e/(2+e) ≥ 0; abs clears the sign of a −0, then x's sign bit goes in.
-      FloatVector th0 = e0.neg().div(e0.add(V_TWO)).abs();
-      th0.reinterpretAsInts()
-          .or(v0.reinterpretAsInts().and(I_SIGN))
+      FloatVector th = e.neg().div(e.add(V_TWO)).abs();
+      th.reinterpretAsInts()
+          .or(v.reinterpretAsInts().and(I_SIGN))
           .reinterpretAsFloats()
           .intoArray(y, yOff + i);
-      int j = i + L;
-      if (j == bound) {
-        break;
-      }
-      FloatVector v1 = FloatVector.fromArray(F, x, xOff + j);
-      FloatVector a1 = v1.abs().mul(V_NEG_TWO);
-      a1 = a1.blend(V_EXPM1_LO, a1.compare(VectorOperators.LT, V_EXPM1_LO));
-      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
-      FloatVector n1 = t1.sub(V_SHIFT);
-      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
-      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
-      FloatVector p1 = r1.mul(r1).fma(q1, r1);
-      FloatVector s1 =
-          t1.reinterpretAsInts()
-              .sub(I_SHIFT_BITS)
-              .add(I_BIAS)
-              .lanewise(VectorOperators.LSHL, I_23)
-              .reinterpretAsFloats();
-      FloatVector e1 = p1.fma(s1, s1.sub(V_ONE));
-      FloatVector th1 = e1.neg().div(e1.add(V_TWO)).abs();
-      th1.reinterpretAsInts()
-          .or(v1.reinterpretAsInts().and(I_SIGN))
-          .reinterpretAsFloats()
-          .intoArray(y, yOff + j);
     }
   }
 
@@ -564,7 +475,7 @@ final class VectorMath {
    */
   static void elu(float[] x, float[] y, int bound, float negativeScale, float positiveScale) {
     // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
-    // compiles it on its own instead of into its caller (see the class comment).
+    // compiles it on its own instead of into its caller (see above).
     for (int i = 0; i < bound; i += 2 * L) {
       FloatVector v0 = FloatVector.fromArray(F, x, i);
       FloatVector a0 = v0.blend(V_EXPM1_LO, v0.compare(VectorOperators.LT, V_EXPM1_LO));
