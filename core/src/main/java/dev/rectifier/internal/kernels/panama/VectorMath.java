@@ -352,13 +352,6 @@ final class VectorMath {
     return p.fma(s1, s1).mul(pow2(ni.sub(n1)));
   }
 
-  /** e^x for every x: +∞ above ~88.72, subnormal results, 0 at −∞; NaN gives NaN. */
-  static FloatVector exp(FloatVector x) {
-    FloatVector xc = x.blend(V_EXP_LO, x.compare(VectorOperators.LT, V_EXP_LO));
-    xc = xc.blend(V_EXP_HI, xc.compare(VectorOperators.GT, V_EXP_HI));
-    return expClamped(xc);
-  }
-
   // The loops below (up to the scaled exponential) are whole kernels for one-argument functions,
   // over [0, bound) of x and y from their offsets, bound a whole number of vectors. Their bodies
   // call no method of their own, only Vector API operations, so the exponential's reduction (e^x
@@ -370,7 +363,7 @@ final class VectorMath {
   // their intrinsics), so no loop takes two vectors an iteration except elu's, whose body is
   // smaller and which, inlined into JMH's loop with one body, allocated.
 
-  /** e^x: see {@link #exp(FloatVector)}. */
+  /** e^x for every x: +∞ above ~88.72, subnormal results, 0 at −∞; NaN gives NaN. */
   static void exp(float[] x, int xOff, float[] y, int yOff, int bound) {
     for (int i = 0; i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(F, x, xOff + i);
