@@ -210,7 +210,6 @@ final class VectorMath {
   private static final FloatVector V_IOTA = FloatVector.fromArray(F, IOTA, 0);
   private static final FloatVector V_ONE = bc(1f);
   private static final FloatVector V_TWO = bc(2f);
-  private static final FloatVector V_INFINITY = bc(Float.POSITIVE_INFINITY);
   private static final FloatVector V_SHIFT = bc(SHIFT);
   private static final FloatVector V_LOG2E = bc(LOG2E);
   private static final FloatVector V_NEG_LN2_HI = bc(-LN2_HI);
@@ -221,58 +220,13 @@ final class VectorMath {
   private static final FloatVector V_Q3 = bc(Q3);
   private static final FloatVector V_Q4 = bc(Q4);
   private static final FloatVector V_Q5 = bc(Q5);
-  private static final FloatVector V_EXP_LO = bc(EXP_LO);
-  private static final FloatVector V_EXP_HI = bc(EXP_HI);
-  private static final FloatVector V_EXPM1_LO = bc(EXPM1_LO);
-  private static final FloatVector V_NEG_TWO = bc(-2f);
   private static final FloatVector V_HALF = bc(0.5f);
   private static final FloatVector V_NEG_HALF = bc(-0.5f);
-  private static final FloatVector V_NEG_ONE = bc(-1f);
-  private static final FloatVector V_LG1 = bc(LG1);
-  private static final FloatVector V_LG2 = bc(LG2);
-  private static final FloatVector V_LG3 = bc(LG3);
-  private static final FloatVector V_LG4 = bc(LG4);
-  private static final FloatVector V_LN2_HI_LOG = bc(LN2_HI_LOG);
-  private static final FloatVector V_LN2_LO_LOG = bc(LN2_LO_LOG);
-  private static final FloatVector V_TRIG_LIMIT = bc(TRIG_LIMIT);
-  private static final FloatVector V_TWO_OVER_PI = bc(TWO_OVER_PI);
-  private static final FloatVector V_NEG_PIO2_1 = bc(-PIO2_1);
-  private static final FloatVector V_NEG_PIO2_2 = bc(-PIO2_2);
-  private static final FloatVector V_NEG_PIO2_3 = bc(-PIO2_3);
-  private static final FloatVector V_S0 = bc(S0);
-  private static final FloatVector V_S1 = bc(S1);
-  private static final FloatVector V_S2 = bc(S2);
-  private static final FloatVector V_C0 = bc(C0);
-  private static final FloatVector V_C1 = bc(C1);
-  private static final FloatVector V_C2 = bc(C2);
-  private static final FloatVector V_THREE = bc(3f);
-  private static final FloatVector V_SIX = bc(6f);
-  private static final FloatVector V_FOUR = bc(4f);
-  private static final FloatVector V_H0 = bc(H0);
-  private static final FloatVector V_H1 = bc(H1);
-  private static final FloatVector V_H2 = bc(H2);
-  private static final FloatVector V_H3 = bc(H3);
-  private static final FloatVector V_H4 = bc(H4);
-  private static final FloatVector V_H5 = bc(H5);
-  private static final FloatVector V_H6 = bc(H6);
-  private static final FloatVector V_H7 = bc(H7);
-  private static final FloatVector V_H8 = bc(H8);
-  private static final FloatVector V_H9 = bc(H9);
-  private static final FloatVector V_FAR = bc(FAR);
   private static final FloatVector V_HUGE = bc(HUGE);
-  private static final FloatVector V_NEG_HUGE = bc(-HUGE);
-  private static final FloatVector V_UNSCALE = bc(0x1p-112f);
-  private static final FloatVector V_SILU_BIG_X = bc(0x1p80f);
-  private static final FloatVector V_SILU_BIG_X_GRAD = bc(0x1p38f);
-  private static final FloatVector V_SELU_LAMBDA = bc(ScalarFunctions.SELU_LAMBDA_F);
-  private static final FloatVector V_SELU_LAMBDA_ALPHA = bc(ScalarFunctions.SELU_LAMBDA_ALPHA_F);
   private static final FloatVector V_K1_HI = bc(K1_HI);
   private static final FloatVector V_K1_LO = bc(K1_LO);
   private static final FloatVector V_K3_HI = bc(K3_HI);
   private static final FloatVector V_K3_LO = bc(K3_LO);
-  private static final FloatVector V_K3_TIMES_3 = bc((float) (3 * ScalarFunctions.GELU_TANH_K3));
-  private static final FloatVector V_GELU_TANH_LIMIT = bc(GELU_TANH_LIMIT);
-  private static final FloatVector V_NEG_GELU_TANH_LIMIT = bc(-GELU_TANH_LIMIT);
   private static final FloatVector V_PHI_SERIES_LIMIT = bc(PHI_SERIES_LIMIT);
   private static final FloatVector V_PHI_LIMIT = bc(PHI_LIMIT);
   private static final FloatVector V_NEG_PHI_LIMIT = bc(-PHI_LIMIT);
@@ -293,6 +247,73 @@ final class VectorMath {
   private static final FloatVector V_R8 = bc(R8);
   private static final FloatVector V_R9 = bc(R9);
   private static final FloatVector V_R10 = bc(R10);
+  // The same constants as the bits of floats, for the loops. A FloatVector constant's lanes are
+  // a float[], which C2 cannot tell from the float arrays a loop stores into, so it loads every
+  // constant again after each store, in every iteration (20 loads an iteration in geluTanh);
+  // an IntVector's lanes are an int[], and its loads leave the loop. A loop declares the ones it
+  // uses at the top of its body (k-prefixed locals, each one reinterpretation, hoisted by C2):
+  // sigmoid forward then takes some 20% less time. The helpers and the two largest loops (gelu
+  // and geluDerivative) keep the FloatVector constants: there the reinterpretations' nodes took
+  // C2 past its node budget, and gelu then allocated 12 bytes an element.
+  private static final IntVector B_ONE = bits(1f);
+  private static final IntVector B_TWO = bits(2f);
+  private static final IntVector B_INFINITY = bits(Float.POSITIVE_INFINITY);
+  private static final IntVector B_SHIFT = bits(SHIFT);
+  private static final IntVector B_LOG2E = bits(LOG2E);
+  private static final IntVector B_NEG_LN2_HI = bits(-LN2_HI);
+  private static final IntVector B_NEG_LN2_LO = bits(-LN2_LO);
+  private static final IntVector B_Q0 = bits(Q0);
+  private static final IntVector B_Q1 = bits(Q1);
+  private static final IntVector B_Q2 = bits(Q2);
+  private static final IntVector B_Q3 = bits(Q3);
+  private static final IntVector B_Q4 = bits(Q4);
+  private static final IntVector B_Q5 = bits(Q5);
+  private static final IntVector B_EXP_LO = bits(EXP_LO);
+  private static final IntVector B_EXP_HI = bits(EXP_HI);
+  private static final IntVector B_EXPM1_LO = bits(EXPM1_LO);
+  private static final IntVector B_NEG_TWO = bits(-2f);
+  private static final IntVector B_HALF = bits(0.5f);
+  private static final IntVector B_NEG_HALF = bits(-0.5f);
+  private static final IntVector B_NEG_ONE = bits(-1f);
+  private static final IntVector B_LG1 = bits(LG1);
+  private static final IntVector B_LG2 = bits(LG2);
+  private static final IntVector B_LG3 = bits(LG3);
+  private static final IntVector B_LG4 = bits(LG4);
+  private static final IntVector B_LN2_HI_LOG = bits(LN2_HI_LOG);
+  private static final IntVector B_LN2_LO_LOG = bits(LN2_LO_LOG);
+  private static final IntVector B_TRIG_LIMIT = bits(TRIG_LIMIT);
+  private static final IntVector B_TWO_OVER_PI = bits(TWO_OVER_PI);
+  private static final IntVector B_NEG_PIO2_1 = bits(-PIO2_1);
+  private static final IntVector B_NEG_PIO2_2 = bits(-PIO2_2);
+  private static final IntVector B_NEG_PIO2_3 = bits(-PIO2_3);
+  private static final IntVector B_S0 = bits(S0);
+  private static final IntVector B_S1 = bits(S1);
+  private static final IntVector B_S2 = bits(S2);
+  private static final IntVector B_C0 = bits(C0);
+  private static final IntVector B_C1 = bits(C1);
+  private static final IntVector B_C2 = bits(C2);
+  private static final IntVector B_FOUR = bits(4f);
+  private static final IntVector B_H0 = bits(H0);
+  private static final IntVector B_H1 = bits(H1);
+  private static final IntVector B_H2 = bits(H2);
+  private static final IntVector B_H3 = bits(H3);
+  private static final IntVector B_H4 = bits(H4);
+  private static final IntVector B_H5 = bits(H5);
+  private static final IntVector B_H6 = bits(H6);
+  private static final IntVector B_H7 = bits(H7);
+  private static final IntVector B_H8 = bits(H8);
+  private static final IntVector B_H9 = bits(H9);
+  private static final IntVector B_FAR = bits(FAR);
+  private static final IntVector B_HUGE = bits(HUGE);
+  private static final IntVector B_NEG_HUGE = bits(-HUGE);
+  private static final IntVector B_UNSCALE = bits(0x1p-112f);
+  private static final IntVector B_SILU_BIG_X = bits(0x1p80f);
+  private static final IntVector B_SILU_BIG_X_GRAD = bits(0x1p38f);
+  private static final IntVector B_K1_HI = bits(K1_HI);
+  private static final IntVector B_K3_HI = bits(K3_HI);
+  private static final IntVector B_K3_TIMES_3 = bits((float) (3 * ScalarFunctions.GELU_TANH_K3));
+  private static final IntVector B_GELU_TANH_LIMIT = bits(GELU_TANH_LIMIT);
+  private static final IntVector B_NEG_GELU_TANH_LIMIT = bits(-GELU_TANH_LIMIT);
   private static final IntVector I_ZERO = IntVector.zero(I);
   private static final IntVector I_ONE = IntVector.broadcast(I, 1);
   private static final IntVector I_TWO = IntVector.broadcast(I, 2);
@@ -311,6 +332,11 @@ final class VectorMath {
   private static final IntVector I_FAR_SCALE = IntVector.broadcast(I, FAR_SCALE);
   private static final IntVector I_FAR_BITS = IntVector.broadcast(I, Float.floatToIntBits(FAR));
   private static final IntVector I_K_TO_FLOAT = IntVector.broadcast(I, SHIFT_BITS - 127);
+
+  /** A vector of the bits of v in every lane. */
+  private static IntVector bits(float v) {
+    return IntVector.broadcast(I, Float.floatToRawIntBits(v));
+  }
 
   /** A vector of v in every lane; for constants and per-call parameters, outside loops. */
   static FloatVector bc(float v) {
@@ -356,23 +382,36 @@ final class VectorMath {
   // over [0, bound) of x and y from their offsets, bound a whole number of vectors. Their bodies
   // call no method of their own, only Vector API operations, so the exponential's reduction (e^x
   // = 2^n·(1 + p), p as in expm1Reduced) is written out in each. Two budgets of C2 bound them,
-  // both measured: a body of some 30 operations (exp, sigmoid, tanh) may be inlined into a large
-  // caller (JMH's loop around a benchmark, which C2 parses twice) and keeps its intrinsics; a
-  // method of two such bodies, compiled on its own, ran past the node budget in a JVM that had
-  // run other kernels first (the last operations, inlined late, lost their exact vector type and
+  // both measured: a body of some 30 operations (exp, sigmoid, tanh) kept its intrinsics also
+  // inlined into a large caller (JMH's loop around a benchmark, which C2 parses twice; with
+  // their constants declared they are now over 325 bytes and compiled on their own); a method
+  // of two such bodies, compiled on its own, ran past the node budget in a JVM that had run
+  // other kernels first (the last operations, inlined late, lost their exact vector type and
   // their intrinsics), so no loop takes two vectors an iteration except elu's, whose body is
   // smaller and which, inlined into JMH's loop with one body, allocated.
 
   /** e^x for every x: +∞ above ~88.72, subnormal results, 0 at −∞; NaN gives NaN. */
   static void exp(float[] x, int xOff, float[] y, int yOff, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kExpHi = B_EXP_HI.reinterpretAsFloats();
+      FloatVector kExpLo = B_EXP_LO.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-      FloatVector a = v.blend(V_EXP_LO, v.compare(VectorOperators.LT, V_EXP_LO));
-      a = a.blend(V_EXP_HI, a.compare(VectorOperators.GT, V_EXP_HI));
-      FloatVector t = a.fma(V_LOG2E, V_SHIFT);
-      FloatVector n = t.sub(V_SHIFT);
-      FloatVector r = n.fma(V_NEG_LN2_LO, n.fma(V_NEG_LN2_HI, a));
-      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector a = v.blend(kExpLo, v.compare(VectorOperators.LT, kExpLo));
+      a = a.blend(kExpHi, a.compare(VectorOperators.GT, kExpHi));
+      FloatVector t = a.fma(kLog2e, kShift);
+      FloatVector n = t.sub(kShift);
+      FloatVector r = n.fma(kNegLn2Lo, n.fma(kNegLn2Hi, a));
+      FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
       FloatVector p = r.mul(r).fma(q, r);
       // 2^n in two normal factors, so that subnormal results round once, in the last product
       IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
@@ -387,13 +426,26 @@ final class VectorMath {
   /** e^x − 1 for every x, accurate near 0, keeping the sign of zero; NaN gives NaN. */
   static void expm1(float[] x, int xOff, float[] y, int yOff, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kExpm1Lo = B_EXPM1_LO.reinterpretAsFloats();
+      FloatVector kExpHi = B_EXP_HI.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-      FloatVector a = v.blend(V_EXPM1_LO, v.compare(VectorOperators.LT, V_EXPM1_LO));
-      a = a.blend(V_EXP_HI, a.compare(VectorOperators.GT, V_EXP_HI));
-      FloatVector t = a.fma(V_LOG2E, V_SHIFT);
-      FloatVector n = t.sub(V_SHIFT);
-      FloatVector r = n.fma(V_NEG_LN2_LO, n.fma(V_NEG_LN2_HI, a));
-      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector a = v.blend(kExpm1Lo, v.compare(VectorOperators.LT, kExpm1Lo));
+      a = a.blend(kExpHi, a.compare(VectorOperators.GT, kExpHi));
+      FloatVector t = a.fma(kLog2e, kShift);
+      FloatVector n = t.sub(kShift);
+      FloatVector r = n.fma(kNegLn2Lo, n.fma(kNegLn2Hi, a));
+      FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
       FloatVector p = r.mul(r).fma(q, r);
       IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
       IntVector h = ni.lanewise(VectorOperators.ASHR, I_ONE);
@@ -405,20 +457,33 @@ final class VectorMath {
       // 2^n·(1+p) − 1 = 2^g·(2^h·p + (2^h − 2^−g)), h = n >> 1, g = n − h: every scale
       // stays a normal float, and 2^h − 2^−g is exact where the −1 matters.
       FloatVector e = p.fma(sa, sa.sub(sbInverse)).mul(sb);
-      e.blend(v, v.compare(VectorOperators.EQ, V_ZERO)).intoArray(y, yOff + i);
+      e.blend(v, v.compare(VectorOperators.EQ, kZero)).intoArray(y, yOff + i);
     }
   }
 
   /** 1/(1+e^−x) as num/(1+t), t = e^−|x|, num = 1 for x ≥ 0 else t: exact 0 and 1 at ∓∞. */
   static void sigmoid(float[] x, int xOff, float[] y, int yOff, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kExpLo = B_EXP_LO.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, xOff + i);
       FloatVector a = v.abs().neg();
-      a = a.blend(V_EXP_LO, a.compare(VectorOperators.LT, V_EXP_LO));
-      FloatVector t = a.fma(V_LOG2E, V_SHIFT);
-      FloatVector n = t.sub(V_SHIFT);
-      FloatVector r = n.fma(V_NEG_LN2_LO, n.fma(V_NEG_LN2_HI, a));
-      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      a = a.blend(kExpLo, a.compare(VectorOperators.LT, kExpLo));
+      FloatVector t = a.fma(kLog2e, kShift);
+      FloatVector n = t.sub(kShift);
+      FloatVector r = n.fma(kNegLn2Lo, n.fma(kNegLn2Hi, a));
+      FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
       FloatVector p = r.mul(r).fma(q, r);
       IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
       IntVector h = ni.lanewise(VectorOperators.ASHR, I_ONE);
@@ -426,8 +491,8 @@ final class VectorMath {
       FloatVector sb =
           ni.sub(h).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       FloatVector e = p.fma(sa, sa).mul(sb);
-      FloatVector num = e.blend(V_ONE, v.compare(VectorOperators.GE, V_ZERO));
-      num.div(e.add(V_ONE)).intoArray(y, yOff + i);
+      FloatVector num = e.blend(kOne, v.compare(VectorOperators.GE, kZero));
+      num.div(e.add(kOne)).intoArray(y, yOff + i);
     }
   }
 
@@ -437,13 +502,27 @@ final class VectorMath {
    */
   static void tanh(float[] x, int xOff, float[] y, int yOff, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kExpm1Lo = B_EXPM1_LO.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kNegTwo = B_NEG_TWO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kTwo = B_TWO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-      FloatVector a = v.abs().mul(V_NEG_TWO);
-      a = a.blend(V_EXPM1_LO, a.compare(VectorOperators.LT, V_EXPM1_LO));
-      FloatVector t = a.fma(V_LOG2E, V_SHIFT);
-      FloatVector n = t.sub(V_SHIFT);
-      FloatVector r = n.fma(V_NEG_LN2_LO, n.fma(V_NEG_LN2_HI, a));
-      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector a = v.abs().mul(kNegTwo);
+      a = a.blend(kExpm1Lo, a.compare(VectorOperators.LT, kExpm1Lo));
+      FloatVector t = a.fma(kLog2e, kShift);
+      FloatVector n = t.sub(kShift);
+      FloatVector r = n.fma(kNegLn2Lo, n.fma(kNegLn2Hi, a));
+      FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
       FloatVector p = r.mul(r).fma(q, r);
       FloatVector s =
           t.reinterpretAsInts()
@@ -452,9 +531,9 @@ final class VectorMath {
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       // s·(1+p) − 1 = s·p + (s − 1); s − 1 is exact for n ≥ −24.
-      FloatVector e = p.fma(s, s.sub(V_ONE));
+      FloatVector e = p.fma(s, s.sub(kOne));
       // −e/(2+e) ≥ 0; abs clears the sign of a −0, then x's sign bit goes in.
-      FloatVector th = e.neg().div(e.add(V_TWO)).abs();
+      FloatVector th = e.neg().div(e.add(kTwo)).abs();
       th.reinterpretAsInts()
           .or(v.reinterpretAsInts().and(I_SIGN))
           .reinterpretAsFloats()
@@ -470,12 +549,25 @@ final class VectorMath {
     // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
     // compiles it on its own instead of into its caller (see above).
     for (int i = 0; i < bound; i += 2 * L) {
+      FloatVector kExpm1Lo = B_EXPM1_LO.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v0 = FloatVector.fromArray(F, x, i);
-      FloatVector a0 = v0.blend(V_EXPM1_LO, v0.compare(VectorOperators.LT, V_EXPM1_LO));
-      FloatVector t0 = a0.fma(V_LOG2E, V_SHIFT);
-      FloatVector n0 = t0.sub(V_SHIFT);
-      FloatVector r0 = n0.fma(V_NEG_LN2_LO, n0.fma(V_NEG_LN2_HI, a0));
-      FloatVector q0 = r0.fma(V_Q5, V_Q4).fma(r0, V_Q3).fma(r0, V_Q2).fma(r0, V_Q1).fma(r0, V_Q0);
+      FloatVector a0 = v0.blend(kExpm1Lo, v0.compare(VectorOperators.LT, kExpm1Lo));
+      FloatVector t0 = a0.fma(kLog2e, kShift);
+      FloatVector n0 = t0.sub(kShift);
+      FloatVector r0 = n0.fma(kNegLn2Lo, n0.fma(kNegLn2Hi, a0));
+      FloatVector q0 = r0.fma(kQ5, kQ4).fma(r0, kQ3).fma(r0, kQ2).fma(r0, kQ1).fma(r0, kQ0);
       FloatVector p0 = r0.mul(r0).fma(q0, r0);
       FloatVector s0 =
           t0.reinterpretAsInts()
@@ -484,20 +576,20 @@ final class VectorMath {
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       // e^x − 1 for x ≤ 0 (garbage in the lanes x > 0 does not reach the result)
-      FloatVector e0 = p0.fma(s0, s0.sub(V_ONE)).blend(v0, v0.compare(VectorOperators.EQ, V_ZERO));
+      FloatVector e0 = p0.fma(s0, s0.sub(kOne)).blend(v0, v0.compare(VectorOperators.EQ, kZero));
       e0.mul(negativeScale)
-          .blend(v0.mul(positiveScale), v0.compare(VectorOperators.GT, V_ZERO))
+          .blend(v0.mul(positiveScale), v0.compare(VectorOperators.GT, kZero))
           .intoArray(y, i);
       int j = i + L;
       if (j == bound) {
         break;
       }
       FloatVector v1 = FloatVector.fromArray(F, x, j);
-      FloatVector a1 = v1.blend(V_EXPM1_LO, v1.compare(VectorOperators.LT, V_EXPM1_LO));
-      FloatVector t1 = a1.fma(V_LOG2E, V_SHIFT);
-      FloatVector n1 = t1.sub(V_SHIFT);
-      FloatVector r1 = n1.fma(V_NEG_LN2_LO, n1.fma(V_NEG_LN2_HI, a1));
-      FloatVector q1 = r1.fma(V_Q5, V_Q4).fma(r1, V_Q3).fma(r1, V_Q2).fma(r1, V_Q1).fma(r1, V_Q0);
+      FloatVector a1 = v1.blend(kExpm1Lo, v1.compare(VectorOperators.LT, kExpm1Lo));
+      FloatVector t1 = a1.fma(kLog2e, kShift);
+      FloatVector n1 = t1.sub(kShift);
+      FloatVector r1 = n1.fma(kNegLn2Lo, n1.fma(kNegLn2Hi, a1));
+      FloatVector q1 = r1.fma(kQ5, kQ4).fma(r1, kQ3).fma(r1, kQ2).fma(r1, kQ1).fma(r1, kQ0);
       FloatVector p1 = r1.mul(r1).fma(q1, r1);
       FloatVector s1 =
           t1.reinterpretAsInts()
@@ -505,9 +597,9 @@ final class VectorMath {
               .add(I_BIAS)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
-      FloatVector e1 = p1.fma(s1, s1.sub(V_ONE)).blend(v1, v1.compare(VectorOperators.EQ, V_ZERO));
+      FloatVector e1 = p1.fma(s1, s1.sub(kOne)).blend(v1, v1.compare(VectorOperators.EQ, kZero));
       e1.mul(negativeScale)
-          .blend(v1.mul(positiveScale), v1.compare(VectorOperators.GT, V_ZERO))
+          .blend(v1.mul(positiveScale), v1.compare(VectorOperators.GT, kZero))
           .intoArray(y, j);
     }
   }
@@ -518,34 +610,47 @@ final class VectorMath {
    */
   static void log1p(float[] x, int xOff, float[] y, int yOff, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kHalf = B_HALF.reinterpretAsFloats();
+      FloatVector kInfinity = B_INFINITY.reinterpretAsFloats();
+      FloatVector kLg1 = B_LG1.reinterpretAsFloats();
+      FloatVector kLg2 = B_LG2.reinterpretAsFloats();
+      FloatVector kLg3 = B_LG3.reinterpretAsFloats();
+      FloatVector kLg4 = B_LG4.reinterpretAsFloats();
+      FloatVector kLn2HiLog = B_LN2_HI_LOG.reinterpretAsFloats();
+      FloatVector kLn2LoLog = B_LN2_LO_LOG.reinterpretAsFloats();
+      FloatVector kNegOne = B_NEG_ONE.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kTwo = B_TWO.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-      if (v.compare(VectorOperators.LE, V_NEG_ONE)
-          .or(v.compare(VectorOperators.EQ, V_INFINITY))
+      if (v.compare(VectorOperators.LE, kNegOne)
+          .or(v.compare(VectorOperators.EQ, kInfinity))
           .anyTrue()) {
         for (int j = i; j < i + L; j++) {
           y[yOff + j] = (float) Math.log1p(x[xOff + j]);
         }
         continue;
       }
-      FloatVector u = v.add(V_ONE);
+      FloatVector u = v.add(kOne);
       // u = 1+x rounded; c = (1+x) − u, divided by u: the first-order correction of log(u). The
       // subtraction is exact.
-      FloatVector c = v.sub(u.sub(V_ONE)).div(u);
+      FloatVector c = v.sub(u.sub(kOne)).div(u);
       IntVector iu = u.reinterpretAsInts().add(I_LOG_OFFSET);
       // k = the exponent of u·√2; k as a float: |k| < 2^22, so the shifter trick converts exactly.
       FloatVector dk =
           iu.lanewise(VectorOperators.ASHR, I_23)
               .add(I_K_TO_FLOAT)
               .reinterpretAsFloats()
-              .sub(V_SHIFT);
-      FloatVector f = iu.and(I_MANTISSA).add(I_SQRT_HALF).reinterpretAsFloats().sub(V_ONE);
-      FloatVector s = f.div(f.add(V_TWO));
+              .sub(kShift);
+      FloatVector f = iu.and(I_MANTISSA).add(I_SQRT_HALF).reinterpretAsFloats().sub(kOne);
+      FloatVector s = f.div(f.add(kTwo));
       FloatVector z = s.mul(s);
-      FloatVector poly = z.fma(V_LG4, V_LG3).fma(z, V_LG2).fma(z, V_LG1);
-      FloatVector hfsq = f.mul(f).mul(V_HALF);
-      FloatVector inner = s.fma(poly.fma(z, hfsq), dk.fma(V_LN2_LO_LOG, c));
-      FloatVector l = dk.fma(V_LN2_HI_LOG, f.sub(hfsq.sub(inner)));
-      l.blend(v, v.compare(VectorOperators.EQ, V_ZERO)).intoArray(y, yOff + i);
+      FloatVector poly = z.fma(kLg4, kLg3).fma(z, kLg2).fma(z, kLg1);
+      FloatVector hfsq = f.mul(f).mul(kHalf);
+      FloatVector inner = s.fma(poly.fma(z, hfsq), dk.fma(kLn2LoLog, c));
+      FloatVector l = dk.fma(kLn2HiLog, f.sub(hfsq.sub(inner)));
+      l.blend(v, v.compare(VectorOperators.EQ, kZero)).intoArray(y, yOff + i);
     }
   }
 
@@ -558,22 +663,36 @@ final class VectorMath {
     IntVector quadrantBias = offset == 0 ? I_SHIFT_BITS : I_SHIFT_BITS_MINUS_ONE;
     IntVector signOfX = offset == 0 ? I_SIGN : I_ZERO;
     for (int i = 0; i < bound; i += L) {
+      FloatVector kC0 = B_C0.reinterpretAsFloats();
+      FloatVector kC1 = B_C1.reinterpretAsFloats();
+      FloatVector kC2 = B_C2.reinterpretAsFloats();
+      FloatVector kNegHalf = B_NEG_HALF.reinterpretAsFloats();
+      FloatVector kNegPio21 = B_NEG_PIO2_1.reinterpretAsFloats();
+      FloatVector kNegPio22 = B_NEG_PIO2_2.reinterpretAsFloats();
+      FloatVector kNegPio23 = B_NEG_PIO2_3.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kS0 = B_S0.reinterpretAsFloats();
+      FloatVector kS1 = B_S1.reinterpretAsFloats();
+      FloatVector kS2 = B_S2.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kTrigLimit = B_TRIG_LIMIT.reinterpretAsFloats();
+      FloatVector kTwoOverPi = B_TWO_OVER_PI.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, xOff + i);
       FloatVector ax = v.abs();
-      if (ax.compare(VectorOperators.GT, V_TRIG_LIMIT).anyTrue()) {
+      if (ax.compare(VectorOperators.GT, kTrigLimit).anyTrue()) {
         for (int j = i; j < i + L; j++) {
           float xj = x[xOff + j];
           y[yOff + j] = (float) (offset == 0 ? Math.sin(xj) : Math.cos(xj));
         }
         continue;
       }
-      FloatVector t = ax.fma(V_TWO_OVER_PI, V_SHIFT);
-      FloatVector q = t.sub(V_SHIFT);
-      FloatVector r = q.fma(V_NEG_PIO2_3, q.fma(V_NEG_PIO2_2, q.fma(V_NEG_PIO2_1, ax)));
+      FloatVector t = ax.fma(kTwoOverPi, kShift);
+      FloatVector q = t.sub(kShift);
+      FloatVector r = q.fma(kNegPio23, q.fma(kNegPio22, q.fma(kNegPio21, ax)));
       IntVector qi = t.reinterpretAsInts().sub(quadrantBias);
       FloatVector z = r.mul(r);
-      FloatVector sp = r.mul(z).fma(z.fma(V_S2, V_S1).fma(z, V_S0), r);
-      FloatVector cp = z.mul(z).fma(z.fma(V_C2, V_C1).fma(z, V_C0), z.fma(V_NEG_HALF, V_ONE));
+      FloatVector sp = r.mul(z).fma(z.fma(kS2, kS1).fma(z, kS0), r);
+      FloatVector cp = z.mul(z).fma(z.fma(kC2, kC1).fma(z, kC0), z.fma(kNegHalf, kOne));
       IntVector bits =
           sp.reinterpretAsInts()
               .blend(cp.reinterpretAsInts(), qi.and(I_ONE).compare(VectorOperators.NE, I_ZERO));
@@ -707,39 +826,58 @@ final class VectorMath {
    */
   static void geluTanh(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kGeluTanhLimit = B_GELU_TANH_LIMIT.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kK1Hi = B_K1_HI.reinterpretAsFloats();
+      FloatVector kK3Hi = B_K3_HI.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegGeluTanhLimit = B_NEG_GELU_TANH_LIMIT.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector xz =
-          v.blend(V_NEG_GELU_TANH_LIMIT, v.compare(VectorOperators.LE, V_NEG_GELU_TANH_LIMIT))
-              .blend(V_GELU_TANH_LIMIT, v.compare(VectorOperators.GT, V_GELU_TANH_LIMIT));
+          v.blend(kNegGeluTanhLimit, v.compare(VectorOperators.LE, kNegGeluTanhLimit))
+              .blend(kGeluTanhLimit, v.compare(VectorOperators.GT, kGeluTanhLimit));
       FloatVector x2 = xz.mul(xz);
-      FloatVector w = x2.fma(V_K3_HI, V_K1_HI);
+      FloatVector w = x2.fma(kK3Hi, kK1Hi);
       FloatVector zh = xz.mul(w);
       FloatVector zl = geluTanhLow(xz, x2, w, zh);
       FloatVector a = zh.abs();
       // e = expNegScaled(a), written out
-      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
-      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
-      FloatVector en = et.sub(V_SHIFT);
-      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
-      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
       FloatVector ep = er.mul(er).fma(eq, er);
       IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
       k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
       FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
-      e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
+      e = zl.blend(kZero, a.compare(VectorOperators.GT, kHuge))
           .reinterpretAsInts()
           .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
           .reinterpretAsFloats()
           .neg()
           .fma(e, e);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
       FloatVector xl =
-          v.blend(V_NEG_GELU_TANH_LIMIT, v.compare(VectorOperators.LT, V_NEG_GELU_TANH_LIMIT));
-      FloatVector q = xl.div(e.blend(V_ZERO, far).add(V_ONE));
+          v.blend(kNegGeluTanhLimit, v.compare(VectorOperators.LT, kNegGeluTanhLimit));
+      FloatVector q = xl.div(e.blend(kZero, far).add(kOne));
       FloatVector neg = q.mul(e);
-      q.blend(neg.mul(V_ONE.blend(V_UNSCALE, far)), zh.compare(VectorOperators.LT, V_ZERO))
+      q.blend(neg.mul(kOne.blend(kUnscale, far)), zh.compare(VectorOperators.LT, kZero))
           .intoArray(y, i);
     }
   }
@@ -770,41 +908,61 @@ final class VectorMath {
    */
   static void geluTanhDerivative(float[] x, float[] dy, float[] dx, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kGeluTanhLimit = B_GELU_TANH_LIMIT.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kK1Hi = B_K1_HI.reinterpretAsFloats();
+      FloatVector kK3Hi = B_K3_HI.reinterpretAsFloats();
+      FloatVector kK3Times3 = B_K3_TIMES_3.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegGeluTanhLimit = B_NEG_GELU_TANH_LIMIT.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector xz =
-          v.blend(V_NEG_GELU_TANH_LIMIT, v.compare(VectorOperators.LE, V_NEG_GELU_TANH_LIMIT))
-              .blend(V_GELU_TANH_LIMIT, v.compare(VectorOperators.GT, V_GELU_TANH_LIMIT));
+          v.blend(kNegGeluTanhLimit, v.compare(VectorOperators.LE, kNegGeluTanhLimit))
+              .blend(kGeluTanhLimit, v.compare(VectorOperators.GT, kGeluTanhLimit));
       FloatVector x2 = xz.mul(xz);
-      FloatVector w = x2.fma(V_K3_HI, V_K1_HI);
+      FloatVector w = x2.fma(kK3Hi, kK1Hi);
       FloatVector zh = xz.mul(w);
       FloatVector zl = geluTanhLow(xz, x2, w, zh);
       FloatVector a = zh.abs();
       // e = expNegScaled(a), written out
-      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
-      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
-      FloatVector en = et.sub(V_SHIFT);
-      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
-      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
       FloatVector ep = er.mul(er).fma(eq, er);
       IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
       k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
       FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
-      e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
+      e = zl.blend(kZero, a.compare(VectorOperators.GT, kHuge))
           .reinterpretAsInts()
           .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
           .reinterpretAsFloats()
           .neg()
           .fma(e, e);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-      FloatVector t = e.blend(V_ZERO, far);
-      FloatVector r = V_ONE.div(t.add(V_ONE));
-      FloatVector xdz = xz.mul(x2.fma(V_K3_TIMES_3, V_K1_HI));
-      FloatVector positive = r.mul(xdz.fma(t.mul(r), V_ONE));
-      FloatVector negative = e.mul(r).mul(xdz.fma(r, V_ONE));
-      negative = negative.mul(V_ONE.blend(V_UNSCALE, far));
-      FloatVector d = positive.blend(negative, zh.compare(VectorOperators.LT, V_ZERO));
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      FloatVector t = e.blend(kZero, far);
+      FloatVector r = kOne.div(t.add(kOne));
+      FloatVector xdz = xz.mul(x2.fma(kK3Times3, kK1Hi));
+      FloatVector positive = r.mul(xdz.fma(t.mul(r), kOne));
+      FloatVector negative = e.mul(r).mul(xdz.fma(r, kOne));
+      negative = negative.mul(kOne.blend(kUnscale, far));
+      FloatVector d = positive.blend(negative, zh.compare(VectorOperators.LT, kZero));
       FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
     }
   }
@@ -816,15 +974,21 @@ final class VectorMath {
    */
   static void silu(float[] x, float[] y, int o, float[] beta, int from, int to) {
     for (int u = from; u < to; u += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kSiluBigX = B_SILU_BIG_X.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, o + u);
       FloatVector b = FloatVector.fromArray(F, beta, u);
-      FloatVector xs = v.blend(V_ZERO, b.compare(VectorOperators.EQ, V_ZERO));
+      FloatVector xs = v.blend(kZero, b.compare(VectorOperators.EQ, kZero));
       FloatVector zh = b.mul(xs);
       FloatVector a = zh.abs();
       FloatVector e = expNegScaled(a);
       // Only Vector API operations from here on.
-      VectorMask<Float> huge = a.compare(VectorOperators.GT, V_HUGE);
-      if (huge.and(v.abs().compare(VectorOperators.GT, V_SILU_BIG_X)).anyTrue()) {
+      VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
+      if (huge.and(v.abs().compare(VectorOperators.GT, kSiluBigX)).anyTrue()) {
         // |βx| > 160 with |x| > 2^80: x·e^(−|βx|) may still be a float (|β| < 1e-22); rare
         for (int j = u; j < u + L; j++) {
           y[o + j] = ScalarFunctions.silu(x[o + j], beta[j]);
@@ -832,17 +996,17 @@ final class VectorMath {
         continue;
       }
       e = b.fma(xs, zh.neg())
-          .blend(V_ZERO, huge)
+          .blend(kZero, huge)
           .reinterpretAsInts()
           .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
           .reinterpretAsFloats()
           .neg()
           .fma(e, e);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-      FloatVector q = v.div(e.blend(V_ZERO, far).add(V_ONE));
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      FloatVector q = v.div(e.blend(kZero, far).add(kOne));
       FloatVector neg = q.mul(e);
-      VectorMask<Float> negative = zh.compare(VectorOperators.LT, V_ZERO);
-      q.blend(neg.mul(V_ONE.blend(V_UNSCALE, far)), negative)
+      VectorMask<Float> negative = zh.compare(VectorOperators.LT, kZero);
+      q.blend(neg.mul(kOne.blend(kUnscale, far)), negative)
           .blend(v.reinterpretAsInts().and(I_SIGN).reinterpretAsFloats(), negative.and(huge))
           .intoArray(y, o + u);
     }
@@ -858,15 +1022,21 @@ final class VectorMath {
       float[] x, float[] dy, float[] dx, int o, float[] beta, float[] betaGrad, int from, int to,
       int firstSummed) {
     for (int u = from; u < to; u += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kSiluBigXGrad = B_SILU_BIG_X_GRAD.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, o + u);
       FloatVector b = FloatVector.fromArray(F, beta, u);
-      FloatVector xs = v.blend(V_ZERO, b.compare(VectorOperators.EQ, V_ZERO));
+      FloatVector xs = v.blend(kZero, b.compare(VectorOperators.EQ, kZero));
       FloatVector zh = b.mul(xs);
       FloatVector a = zh.abs();
       FloatVector e = expNegScaled(a);
       // Only Vector API operations from here on.
-      VectorMask<Float> huge = a.compare(VectorOperators.GT, V_HUGE);
-      if (huge.and(v.abs().compare(VectorOperators.GT, V_SILU_BIG_X_GRAD)).anyTrue()) {
+      VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
+      if (huge.and(v.abs().compare(VectorOperators.GT, kSiluBigXGrad)).anyTrue()) {
         // |βx| > 160 with |x| > 2^38: x²·e^(−|βx|) may still be a float (|β| < 1e-10); rare
         for (int j = u; j < u + L; j++) {
           float xj = x[o + j];
@@ -879,27 +1049,27 @@ final class VectorMath {
         continue;
       }
       e = b.fma(xs, zh.neg())
-          .blend(V_ZERO, huge)
+          .blend(kZero, huge)
           .reinterpretAsInts()
           .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
           .reinterpretAsFloats()
           .neg()
           .fma(e, e);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-      VectorMask<Float> negative = zh.compare(VectorOperators.LT, V_ZERO);
-      FloatVector r = V_ONE.div(e.blend(V_ZERO, far).add(V_ONE));
-      FloatVector unscale = V_ONE.blend(V_UNSCALE, far); // never a subnormal in lanes not far
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      VectorMask<Float> negative = zh.compare(VectorOperators.LT, kZero);
+      FloatVector r = kOne.div(e.blend(kZero, far).add(kOne));
+      FloatVector unscale = kOne.blend(kUnscale, far); // never a subnormal in lanes not far
       FloatVector er = e.mul(r);
-      FloatVector dPos = r.mul(zh.fma(er.blend(V_ZERO, far), V_ONE));
-      FloatVector dNeg = er.mul(zh.fma(r, V_ONE));
+      FloatVector dPos = r.mul(zh.fma(er.blend(kZero, far), kOne));
+      FloatVector dNeg = er.mul(zh.fma(r, kOne));
       FloatVector d =
           dPos.blend(dNeg.mul(unscale), negative)
-              .blend(V_ONE.blend(V_ZERO, negative), huge);
+              .blend(kOne.blend(kZero, negative), huge);
       FloatVector g = FloatVector.fromArray(F, dy, o + u);
       g.mul(d).intoArray(dx, o + u);
       if (betaGrad != null) {
         FloatVector db = v.mul(er).mul(v.mul(r));
-        db = db.mul(unscale).blend(V_ZERO, huge);
+        db = db.mul(unscale).blend(kZero, huge);
         // the mask is made here, not passed in: a mask passed to a method is boxed at the call
         VectorMask<Float> sum = V_IOTA.compare(VectorOperators.GE, (float) firstSummed);
         FloatVector.fromArray(F, betaGrad, u).add(g.mul(db), sum).intoArray(betaGrad, u);
@@ -923,13 +1093,28 @@ final class VectorMath {
     }
     float inverse = 1 / beta;
     for (int i = 0; i < bound; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kH0 = B_H0.reinterpretAsFloats();
+      FloatVector kH1 = B_H1.reinterpretAsFloats();
+      FloatVector kH2 = B_H2.reinterpretAsFloats();
+      FloatVector kH3 = B_H3.reinterpretAsFloats();
+      FloatVector kH4 = B_H4.reinterpretAsFloats();
+      FloatVector kH5 = B_H5.reinterpretAsFloats();
+      FloatVector kH6 = B_H6.reinterpretAsFloats();
+      FloatVector kH7 = B_H7.reinterpretAsFloats();
+      FloatVector kH8 = B_H8.reinterpretAsFloats();
+      FloatVector kH9 = B_H9.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector zh = v.mul(beta);
       FloatVector a = zh.abs();
       FloatVector e = expNegScaled(a);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
       FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
-      e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
+      e = zl.blend(kZero, a.compare(VectorOperators.GT, kHuge))
           .reinterpretAsInts()
           .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
           .reinterpretAsFloats()
@@ -937,12 +1122,12 @@ final class VectorMath {
           .fma(e, e);
       // Only Vector API operations from here on.
       // ln(1 + t) = t·H(t) for t = e^(−|z|) in [0, 1]: a polynomial, no division
-      FloatVector t = e.blend(V_ZERO, far);
-      FloatVector h = t.fma(V_H9, V_H8).fma(t, V_H7).fma(t, V_H6).fma(t, V_H5).fma(t, V_H4)
-          .fma(t, V_H3).fma(t, V_H2).fma(t, V_H1).fma(t, V_H0);
+      FloatVector t = e.blend(kZero, far);
+      FloatVector h = t.fma(kH9, kH8).fma(t, kH7).fma(t, kH6).fma(t, kH5).fma(t, kH4)
+          .fma(t, kH3).fma(t, kH2).fma(t, kH1).fma(t, kH0);
       FloatVector l = t.mul(h);
-      VectorMask<Float> positive = zh.compare(VectorOperators.GT, V_ZERO);
-      FloatVector sp = V_ZERO.blend(zh, positive).add(V_ZERO.blend(zl, positive).add(l));
+      VectorMask<Float> positive = zh.compare(VectorOperators.GT, kZero);
+      FloatVector sp = kZero.blend(zh, positive).add(kZero.blend(zl, positive).add(l));
       // where z < −80, (e/beta)·2^−112 from the scaled e instead
       VectorMask<Float> tiny = far.and(positive.not());
       sp = sp.blend(e, tiny);
@@ -951,10 +1136,10 @@ final class VectorMath {
           q.neg()
               .lanewise(VectorOperators.FMA, beta, sp)
               .lanewise(VectorOperators.FMA, inverse, q)
-              .mul(V_ONE.blend(V_UNSCALE, tiny));
+              .mul(kOne.blend(kUnscale, tiny));
       VectorMask<Float> above =
           zh.compare(VectorOperators.GT, threshold)
-              .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, V_ZERO)));
+              .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, kZero)));
       sp.blend(v, above).intoArray(y, i);
     }
   }
@@ -965,28 +1150,52 @@ final class VectorMath {
    */
   private static void softplusUnitBeta(float[] x, float[] y, int bound, float threshold) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kH0 = B_H0.reinterpretAsFloats();
+      FloatVector kH1 = B_H1.reinterpretAsFloats();
+      FloatVector kH2 = B_H2.reinterpretAsFloats();
+      FloatVector kH3 = B_H3.reinterpretAsFloats();
+      FloatVector kH4 = B_H4.reinterpretAsFloats();
+      FloatVector kH5 = B_H5.reinterpretAsFloats();
+      FloatVector kH6 = B_H6.reinterpretAsFloats();
+      FloatVector kH7 = B_H7.reinterpretAsFloats();
+      FloatVector kH8 = B_H8.reinterpretAsFloats();
+      FloatVector kH9 = B_H9.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector a = v.abs();
       // e = expNegScaled(a), written out: this body calls no method of its own
-      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
-      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
-      FloatVector en = et.sub(V_SHIFT);
-      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
-      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
       FloatVector ep = er.mul(er).fma(eq, er);
       IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
       k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
       FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       FloatVector e = ep.fma(es, es);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-      FloatVector t = e.blend(V_ZERO, far);
-      FloatVector h = t.fma(V_H9, V_H8).fma(t, V_H7).fma(t, V_H6).fma(t, V_H5).fma(t, V_H4)
-          .fma(t, V_H3).fma(t, V_H2).fma(t, V_H1).fma(t, V_H0);
-      VectorMask<Float> positive = v.compare(VectorOperators.GT, V_ZERO);
-      FloatVector sp = V_ZERO.blend(v, positive).add(t.mul(h));
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      FloatVector t = e.blend(kZero, far);
+      FloatVector h = t.fma(kH9, kH8).fma(t, kH7).fma(t, kH6).fma(t, kH5).fma(t, kH4)
+          .fma(t, kH3).fma(t, kH2).fma(t, kH1).fma(t, kH0);
+      VectorMask<Float> positive = v.compare(VectorOperators.GT, kZero);
+      FloatVector sp = kZero.blend(v, positive).add(t.mul(h));
       // where x < −80, e^x·2^−112 from the scaled e, scaled back
       VectorMask<Float> tiny = far.and(positive.not());
-      sp = sp.blend(e.mul(V_UNSCALE), tiny);
+      sp = sp.blend(e.mul(kUnscale), tiny);
       sp.blend(v, v.compare(VectorOperators.GT, threshold)).intoArray(y, i);
     }
   }
@@ -995,15 +1204,30 @@ final class VectorMath {
   static void softplusDerivative(
       float[] x, float[] dy, float[] dx, int bound, float beta, float threshold) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector zh = v.mul(beta);
       FloatVector a = zh.abs();
       // e = expNegScaled(a), written out
-      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
-      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
-      FloatVector en = et.sub(V_SHIFT);
-      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
-      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
       FloatVector ep = er.mul(er).fma(eq, er);
       IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
       k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
@@ -1011,21 +1235,21 @@ final class VectorMath {
       FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
       FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
-      e = zl.blend(V_ZERO, a.compare(VectorOperators.GT, V_HUGE))
+      e = zl.blend(kZero, a.compare(VectorOperators.GT, kHuge))
           .reinterpretAsInts()
           .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
           .reinterpretAsFloats()
           .neg()
           .fma(e, e);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-      FloatVector r = V_ONE.div(e.blend(V_ZERO, far).add(V_ONE));
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      FloatVector r = kOne.div(e.blend(kZero, far).add(kOne));
       FloatVector neg = e.mul(r);
       VectorMask<Float> above =
           zh.compare(VectorOperators.GT, threshold)
-              .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, V_ZERO)));
+              .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, kZero)));
       FloatVector s =
-          r.blend(neg.mul(V_ONE.blend(V_UNSCALE, far)), zh.compare(VectorOperators.LT, V_ZERO))
-              .blend(V_ONE, above);
+          r.blend(neg.mul(kOne.blend(kUnscale, far)), zh.compare(VectorOperators.LT, kZero))
+              .blend(kOne, above);
       FloatVector.fromArray(F, dy, i).mul(s).intoArray(dx, i);
     }
   }
@@ -1037,30 +1261,47 @@ final class VectorMath {
    */
   static void mish(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegHuge = B_NEG_HUGE.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kTwo = B_TWO.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector a = v.abs();
       // e = e^(−a), times 2^FAR_SCALE where a > FAR: expNegScaled written out (see the note on
       // one-argument kernels above; this body calls no method of its own)
-      FloatVector m = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
-      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
-      FloatVector en = et.sub(V_SHIFT);
-      FloatVector r = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
-      FloatVector q = r.fma(V_Q5, V_Q4).fma(r, V_Q3).fma(r, V_Q2).fma(r, V_Q1).fma(r, V_Q0);
+      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector r = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
       FloatVector p = r.mul(r).fma(q, r);
       IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
       k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
       FloatVector scale = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       FloatVector e = p.fma(scale, scale);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-      FloatVector t = e.blend(V_ZERO, far);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      FloatVector t = e.blend(kZero, far);
       FloatVector twoT = t.add(t);
-      VectorMask<Float> positive = v.compare(VectorOperators.GT, V_ZERO);
-      FloatVector num = t.fma(t, twoT).blend(twoT.add(V_ONE), positive);
-      FloatVector den = num.add(V_TWO).blend(twoT.fma(t, num), positive);
-      FloatVector xc = v.blend(V_NEG_HUGE, v.compare(VectorOperators.LT, V_NEG_HUGE));
+      VectorMask<Float> positive = v.compare(VectorOperators.GT, kZero);
+      FloatVector num = t.fma(t, twoT).blend(twoT.add(kOne), positive);
+      FloatVector den = num.add(kTwo).blend(twoT.fma(t, num), positive);
+      FloatVector xc = v.blend(kNegHuge, v.compare(VectorOperators.LT, kNegHuge));
       v.mul(num)
           .div(den)
-          .blend(xc.mul(e).mul(V_ONE.blend(V_UNSCALE, far)), far.and(positive.not()))
+          .blend(xc.mul(e).mul(kOne.blend(kUnscale, far)), far.and(positive.not()))
           .intoArray(y, i);
     }
   }
@@ -1072,29 +1313,37 @@ final class VectorMath {
    */
   static void mishDerivative(float[] x, float[] dy, float[] dx, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kFour = B_FOUR.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kNegHuge = B_NEG_HUGE.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kTwo = B_TWO.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector a = v.abs();
       FloatVector e = expNegScaled(a);
       // Only Vector API operations from here on.
-      VectorMask<Float> far = a.compare(VectorOperators.GT, V_FAR);
-      FloatVector t = e.blend(V_ZERO, far);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      FloatVector t = e.blend(kZero, far);
       FloatVector xc =
-          v.blend(V_NEG_HUGE, v.compare(VectorOperators.LT, V_NEG_HUGE))
-              .blend(V_HUGE, v.compare(VectorOperators.GT, V_HUGE));
-      FloatVector onePlusT = t.add(V_ONE);
+          v.blend(kNegHuge, v.compare(VectorOperators.LT, kNegHuge))
+              .blend(kHuge, v.compare(VectorOperators.GT, kHuge));
+      FloatVector onePlusT = t.add(kOne);
       FloatVector twoT = t.add(t);
-      FloatVector fourX = xc.mul(V_FOUR);
-      FloatVector m = t.fma(t, twoT).add(V_TWO);
-      FloatVector k = t.add(V_TWO).fma(m, fourX.mul(onePlusT));
+      FloatVector fourX = xc.mul(kFour);
+      FloatVector m = t.fma(t, twoT).add(kTwo);
+      FloatVector k = t.add(kTwo).fma(m, fourX.mul(onePlusT));
       FloatVector negative = t.mul(k).div(m.mul(m));
-      FloatVector n = twoT.add(V_ONE);
+      FloatVector n = twoT.add(kOne);
       FloatVector d = twoT.fma(t, n);
       FloatVector positive = n.fma(d, fourX.mul(t.mul(t)).mul(onePlusT)).div(d.mul(d));
-      VectorMask<Float> isPositive = v.compare(VectorOperators.GT, V_ZERO);
+      VectorMask<Float> isPositive = v.compare(VectorOperators.GT, kZero);
       FloatVector dm =
           negative.blend(positive, isPositive)
               .blend(
-                  e.mul(xc.add(V_ONE)).mul(V_ONE.blend(V_UNSCALE, far)),
+                  e.mul(xc.add(kOne)).mul(kOne.blend(kUnscale, far)),
                   far.and(isPositive.not()));
       FloatVector.fromArray(F, dy, i).mul(dm).intoArray(dx, i);
     }
