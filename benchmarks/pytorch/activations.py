@@ -5,7 +5,9 @@ How to run (Debian's python3-torch; no pip needed):
     /usr/bin/python3 benchmarks/pytorch/activations.py
 
 Same setup as the JMH benchmark: one row of n floats, inputs uniform in [-5, 5] (mixed signs),
-upstream gradient uniform in [-1, 1], prelu with one slope per element (initial 0.25). Forward is
+upstream gradient uniform in [-1, 1], prelu with one slope per element (initial 0.25);
+prelu_256u is prelu in a layer's shape, rows of 256 units sharing 256 slopes (the JMH benchmark
+with -p units=256). Forward is
 the functional call a PyTorch user writes, so it allocates its output each call (Rectifier writes
 into a preallocated array). Backward calls the ATen kernel autograd runs for that activation
 (threshold_backward for relu, sigmoid_backward from the outputs, ...), without the autograd graph,
@@ -32,6 +34,9 @@ def cases(n):
     x = torch.rand((1, n), generator=g) * 10 - 5
     dy = torch.rand((1, n), generator=g) * 2 - 1
     alpha = torch.full((n,), 0.25)
+    x_256u = x.view(-1, 256)
+    dy_256u = dy.view(-1, 256)
+    alpha_256u = torch.full((256,), 0.25)
     y_sig = torch.sigmoid(x)
     y_tanh = torch.tanh(x)
     return {
@@ -41,6 +46,10 @@ def cases(n):
             lambda: ATEN.leaky_relu_backward(dy, x, 0.01, False),
         ),
         "prelu": (lambda: F.prelu(x, alpha), lambda: ATEN.prelu_backward(dy, x, alpha)),
+        "prelu_256u": (
+            lambda: F.prelu(x_256u, alpha_256u),
+            lambda: ATEN.prelu_backward(dy_256u, x_256u, alpha_256u),
+        ),
         "sigmoid": (lambda: torch.sigmoid(x), lambda: ATEN.sigmoid_backward(dy, y_sig)),
         "tanh": (lambda: torch.tanh(x), lambda: ATEN.tanh_backward(dy, y_tanh)),
         "elu": (

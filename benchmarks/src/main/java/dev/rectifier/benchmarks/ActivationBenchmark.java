@@ -20,18 +20,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * Forward and backward of one activation, taken by name through {@link Activations} exactly as a
  * {@code Dense} layer takes it, on the scalar and on the vector kernels.
  *
- * <p>The batch is one row of {@code size} units ({@code rows = 1}), so {@code size} is the number
- * of floats per call; divide ns/op by it for ns per element. For {@code prelu} this means one
- * learned slope per element, a slope array as long as the data: its worst case (and so for {@code
- * silu}, whose beta is per unit whether trained or not). The inputs are uniform in [−5, 5], both
- * signs mixed, so branches are unpredictable; the upstream gradient is uniform in [−1, 1]. 65537
- * floats is not a multiple of any vector width and exercises the tails.
+ * <p>{@code size} is the number of floats per call; divide ns/op by it for ns per element. By
+ * default the batch is one row of {@code size} units. For {@code prelu} this means one learned
+ * slope per element, a slope array as long as the data: its worst case (and so for {@code silu},
+ * whose beta is per unit whether trained or not). {@code -p units=256} runs a layer's shape
+ * instead: {@code size / 256} rows of 256 units, each slope shared by the rows. The inputs are
+ * uniform in [−5, 5], both signs mixed, so branches are unpredictable; the upstream gradient is
+ * uniform in [−1, 1]. 65537 floats is not a multiple of any vector width and exercises the tails.
  *
  * <p>How to run (after {@code mvn -q -pl benchmarks -am package -DskipTests}):
  *
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar Activation
  *   java -jar benchmarks/target/benchmarks.jar 'ActivationBenchmark.forward' -p activation=relu,tanh -p size=65536
+ *   java -jar benchmarks/target/benchmarks.jar 'ActivationBenchmark.*Vector' -p activation=prelu -p units=256
  *   java -cp benchmarks/target/benchmarks.jar:my-plugin.jar org.openjdk.jmh.Main Activation -p activation=snake
  * </pre>
  *
@@ -56,7 +58,13 @@ public class ActivationBenchmark {
   @Param({"1024", "65536", "1048576", "65537"})
   public int size;
 
-  private static final int ROWS = 1;
+  /**
+   * Units per row; {@code size / units} rows. 0, the default, means one row of {@code size} units.
+   */
+  @Param({"0"})
+  public int units;
+
+  private int rows;
 
   private Activation f;
   private float[] x;
@@ -66,7 +74,13 @@ public class ActivationBenchmark {
 
   @Setup
   public void setUp() {
-    f = Activations.create(activation, size);
+    if (units < 0 || (units > 0 && size % units != 0)) {
+      throw new IllegalArgumentException(
+          "units must be 0 (one row) or divide size " + size + " exactly, got " + units);
+    }
+    int width = units == 0 ? size : units;
+    rows = size / width;
+    f = Activations.create(activation, width);
     SplittableRandom random = new SplittableRandom(42);
     x = new float[size];
     y = new float[size];
@@ -77,20 +91,20 @@ public class ActivationBenchmark {
       dy[i] = (float) random.nextDouble(-1, 1);
     }
     // backward reads the outputs of the matching forward (sigmoid, tanh, elu and selu use them).
-    f.forward(x, y, ROWS);
+    f.forward(x, y, rows);
   }
 
   @Benchmark
   @Fork(value = KernelForks.FORKS, jvmArgsAppend = KernelForks.SCALAR)
   public float[] forwardScalar() {
-    f.forward(x, y, ROWS);
+    f.forward(x, y, rows);
     return y;
   }
 
   @Benchmark
   @Fork(value = KernelForks.FORKS, jvmArgsAppend = KernelForks.SCALAR)
   public float[] backwardScalar() {
-    f.backward(x, y, dy, dx, ROWS);
+    f.backward(x, y, dy, dx, rows);
     return dx;
   }
 
@@ -99,7 +113,7 @@ public class ActivationBenchmark {
       value = KernelForks.FORKS,
       jvmArgsAppend = {KernelForks.ADD_VECTOR_MODULE, KernelForks.VECTOR})
   public float[] forwardVector() {
-    f.forward(x, y, ROWS);
+    f.forward(x, y, rows);
     return y;
   }
 
@@ -108,7 +122,7 @@ public class ActivationBenchmark {
       value = KernelForks.FORKS,
       jvmArgsAppend = {KernelForks.ADD_VECTOR_MODULE, KernelForks.VECTOR})
   public float[] backwardVector() {
-    f.backward(x, y, dy, dx, ROWS);
+    f.backward(x, y, dy, dx, rows);
     return dx;
   }
 }
