@@ -207,7 +207,6 @@ final class VectorMath {
   // boxed Java fallback instead. A constant vector costs one load and no call depth. (They never
   // start an accumulator: a constant merged into a loop variable would be boxed.)
   private static final FloatVector V_ZERO = FloatVector.broadcast(F, 0f);
-  private static final FloatVector V_IOTA = FloatVector.fromArray(F, IOTA, 0);
   private static final FloatVector V_ONE = bc(1f);
   private static final FloatVector V_TWO = bc(2f);
   private static final FloatVector V_SHIFT = bc(SHIFT);
@@ -255,6 +254,7 @@ final class VectorMath {
   // sigmoid forward then takes some 20% less time. The helpers and the two largest loops (gelu
   // and geluDerivative) keep the FloatVector constants: there the reinterpretations' nodes took
   // C2 past its node budget, and gelu then allocated 12 bytes an element.
+  private static final IntVector B_IOTA = FloatVector.fromArray(F, IOTA, 0).reinterpretAsInts();
   private static final IntVector B_ONE = bits(1f);
   private static final IntVector B_TWO = bits(2f);
   private static final IntVector B_INFINITY = bits(Float.POSITIVE_INFINITY);
@@ -1071,7 +1071,8 @@ final class VectorMath {
         FloatVector db = v.mul(er).mul(v.mul(r));
         db = db.mul(unscale).blend(kZero, huge);
         // the mask is made here, not passed in: a mask passed to a method is boxed at the call
-        VectorMask<Float> sum = V_IOTA.compare(VectorOperators.GE, (float) firstSummed);
+        VectorMask<Float> sum =
+            B_IOTA.reinterpretAsFloats().compare(VectorOperators.GE, (float) firstSummed);
         FloatVector.fromArray(F, betaGrad, u).add(g.mul(db), sum).intoArray(betaGrad, u);
       }
     }
