@@ -1140,7 +1140,9 @@ final class VectorMath {
               .mul(kOne.blend(kUnscale, tiny));
       VectorMask<Float> above =
           zh.compare(VectorOperators.GT, threshold)
-              .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, kZero)));
+              .or(
+                  zh.compare(VectorOperators.EQ, threshold)
+                      .and(zl.compare(VectorOperators.GT, kZero)));
       sp.blend(v, above).intoArray(y, i);
     }
   }
@@ -1247,7 +1249,9 @@ final class VectorMath {
       FloatVector neg = e.mul(r);
       VectorMask<Float> above =
           zh.compare(VectorOperators.GT, threshold)
-              .or(zh.compare(VectorOperators.EQ, threshold).and(zl.compare(VectorOperators.GT, kZero)));
+              .or(
+                  zh.compare(VectorOperators.EQ, threshold)
+                      .and(zl.compare(VectorOperators.GT, kZero)));
       FloatVector s =
           r.blend(neg.mul(kOne.blend(kUnscale, far)), zh.compare(VectorOperators.LT, kZero))
               .blend(kOne, above);
