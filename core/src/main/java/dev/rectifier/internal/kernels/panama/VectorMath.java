@@ -387,8 +387,9 @@ final class VectorMath {
   // their constants declared they are now over 325 bytes and compiled on their own); a method
   // of two such bodies, compiled on its own, ran past the node budget in a JVM that had run
   // other kernels first (the last operations, inlined late, lost their exact vector type and
-  // their intrinsics), so no loop takes two vectors an iteration except elu's, whose body is
-  // smaller and which, inlined into JMH's loop with one body, allocated.
+  // their intrinsics), so every loop takes one vector an iteration. (elu's took two while it
+  // was under 325 bytes: inlined into JMH's loop with one body, it allocated. With its constants
+  // declared it is over 325 bytes with one.)
 
   /** e^x for every x: +∞ above ~88.72, subnormal results, 0 at −∞; NaN gives NaN. */
   static void exp(float[] x, int xOff, float[] y, int yOff, int bound) {
@@ -546,9 +547,7 @@ final class VectorMath {
    * (ELU: 1 and α; SELU: λ and λα); NaN gives NaN, −0 gives negativeScale·−0.
    */
   static void elu(float[] x, float[] y, int bound, float negativeScale, float positiveScale) {
-    // Two vectors an iteration: the method is then more than 325 bytes of bytecode, and C2
-    // compiles it on its own instead of into its caller (see above).
-    for (int i = 0; i < bound; i += 2 * L) {
+    for (int i = 0; i < bound; i += L) {
       FloatVector kExpm1Lo = B_EXPM1_LO.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
@@ -562,47 +561,27 @@ final class VectorMath {
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
-      FloatVector v0 = FloatVector.fromArray(F, x, i);
-      FloatVector a0 = v0.blend(kExpm1Lo, v0.compare(VectorOperators.LT, kExpm1Lo));
-      FloatVector t0 = a0.fma(kLog2e, kShift);
-      FloatVector n0 = t0.sub(kShift);
-      FloatVector r0 = n0.fma(kNegLn2Lo, n0.fma(kNegLn2Hi, a0));
-      FloatVector q0 = r0.fma(kQ5, kQ4).fma(r0, kQ3).fma(r0, kQ2).fma(r0, kQ1).fma(r0, kQ0);
-      FloatVector p0 = r0.mul(r0).fma(q0, r0);
-      FloatVector s0 =
-          t0.reinterpretAsInts()
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector a = v.blend(kExpm1Lo, v.compare(VectorOperators.LT, kExpm1Lo));
+      FloatVector t = a.fma(kLog2e, kShift);
+      FloatVector n = t.sub(kShift);
+      FloatVector r = n.fma(kNegLn2Lo, n.fma(kNegLn2Hi, a));
+      FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
+      FloatVector p = r.mul(r).fma(q, r);
+      FloatVector s =
+          t.reinterpretAsInts()
               .sub(I_SHIFT_BITS)
               .add(I_BIAS)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       // e^x − 1 for x ≤ 0 (garbage in the lanes x > 0 does not reach the result)
-      FloatVector e0 = p0.fma(s0, s0.sub(kOne)).blend(v0, v0.compare(VectorOperators.EQ, kZero));
-      e0.mul(negativeScale)
-          .blend(v0.mul(positiveScale), v0.compare(VectorOperators.GT, kZero))
+      FloatVector e = p.fma(s, s.sub(kOne)).blend(v, v.compare(VectorOperators.EQ, kZero));
+      e.mul(negativeScale)
+          .blend(v.mul(positiveScale), v.compare(VectorOperators.GT, kZero))
           .intoArray(y, i);
-      int j = i + L;
-      if (j == bound) {
-        break;
-      }
-      FloatVector v1 = FloatVector.fromArray(F, x, j);
-      FloatVector a1 = v1.blend(kExpm1Lo, v1.compare(VectorOperators.LT, kExpm1Lo));
-      FloatVector t1 = a1.fma(kLog2e, kShift);
-      FloatVector n1 = t1.sub(kShift);
-      FloatVector r1 = n1.fma(kNegLn2Lo, n1.fma(kNegLn2Hi, a1));
-      FloatVector q1 = r1.fma(kQ5, kQ4).fma(r1, kQ3).fma(r1, kQ2).fma(r1, kQ1).fma(r1, kQ0);
-      FloatVector p1 = r1.mul(r1).fma(q1, r1);
-      FloatVector s1 =
-          t1.reinterpretAsInts()
-              .sub(I_SHIFT_BITS)
-              .add(I_BIAS)
-              .lanewise(VectorOperators.LSHL, I_23)
-              .reinterpretAsFloats();
-      FloatVector e1 = p1.fma(s1, s1.sub(kOne)).blend(v1, v1.compare(VectorOperators.EQ, kZero));
-      e1.mul(negativeScale)
-          .blend(v1.mul(positiveScale), v1.compare(VectorOperators.GT, kZero))
-          .intoArray(y, j);
     }
   }
+
 
   /**
    * ln(1+x), accurate near 0, ±0 kept; NaN gives NaN. A vector with a lane where x ≤ −1 or x =
