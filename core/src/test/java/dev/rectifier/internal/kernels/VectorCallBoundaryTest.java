@@ -111,11 +111,7 @@ class VectorCallBoundaryTest {
   @Test
   void theParserSeesTheKernelMethodsAndTheirCalls() throws IOException {
     // A check on the check: the reader finds a known kernel with its known helper call.
-    MethodCode gelu =
-        methods(PACKAGE + "VectorMath").stream()
-            .filter(m -> m.name.equals("gelu"))
-            .findFirst()
-            .orElseThrow();
+    MethodCode gelu = vectorMathMethod("gelu");
     assertTrue(gelu.length > FREQ_INLINE_SIZE, "gelu is " + gelu.length + " bytes");
     assertTrue(
         gelu.calls.stream().anyMatch(c -> c.startsWith(PACKAGE + "VectorMath.phiTailR(")),
@@ -123,13 +119,16 @@ class VectorCallBoundaryTest {
     assertTrue(
         gelu.reads.stream().anyMatch(r -> r.endsWith(FLOAT_VECTOR)),
         "gelu's static reads: " + gelu.reads);
-    MethodCode sigmoid =
-        methods(PACKAGE + "VectorMath").stream()
-            .filter(m -> m.name.equals("sigmoid"))
-            .findFirst()
-            .orElseThrow();
+    MethodCode sigmoid = vectorMathMethod("sigmoid");
     String one = PACKAGE + "VectorMath.B_ONE:Ljdk/incubator/vector/IntVector;";
     assertTrue(sigmoid.reads.contains(one), "sigmoid's static reads: " + sigmoid.reads);
+  }
+
+  private static MethodCode vectorMathMethod(String name) throws IOException {
+    return methods(PACKAGE + "VectorMath").stream()
+        .filter(m -> m.name.equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static boolean isVectorHelper(String callee) {
