@@ -13,9 +13,14 @@ public final class PanamaKernels {
 
   private PanamaKernels() {}
 
-  /** @return the vector kernel set, named {@code vector} */
+  /**
+   * Primes the Vector API's operator profiles ({@code ProfilePrimer}), then builds the set.
+   *
+   * @return the vector kernel set, named {@code vector}
+   */
   public static KernelSet create() {
     VectorSpecies<Float> species = FloatVector.SPECIES_PREFERRED;
+    ProfilePrimer.prime();
     return new KernelSet(
         "vector",
         "vector (" + species.vectorShape() + ", " + species.length() + " float lanes)",
