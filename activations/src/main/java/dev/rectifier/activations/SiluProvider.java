@@ -60,23 +60,34 @@ public final class SiluProvider implements ActivationProvider {
     /** β per unit: the trainable parameter's values, or a constant row. */
     private final Parameter beta;
     private final boolean trainable;
+    /** Not trainable and β = 1: the kernels without a β per unit. */
+    private final boolean unit;
 
     Silu(HyperParameters values, int units) {
       super("silu", values, units);
       this.trainable = values.flag("trainable");
       this.beta = new Parameter("beta", 1, units);
       Arrays.fill(beta.values(), (float) values.real("beta"));
+      this.unit = !trainable && values.real("beta") == 1;
     }
 
     @Override
     public void forward(float[] x, float[] y, int rows) {
-      kernels.siluForward(x, y, rows, units, beta.values());
+      if (unit) {
+        kernels.siluUnitForward(x, y, rows * units);
+      } else {
+        kernels.siluForward(x, y, rows, units, beta.values());
+      }
     }
 
     @Override
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int rows) {
-      kernels.siluBackward(
-          x, dy, dx, rows, units, beta.values(), trainable ? beta.gradients() : null);
+      if (unit) {
+        kernels.siluUnitBackward(x, dy, dx, rows * units);
+      } else {
+        kernels.siluBackward(
+            x, dy, dx, rows, units, beta.values(), trainable ? beta.gradients() : null);
+      }
     }
 
     @Override

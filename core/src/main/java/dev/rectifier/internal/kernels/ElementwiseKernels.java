@@ -95,6 +95,19 @@ public interface ElementwiseKernels {
       float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad);
 
   /**
+   * y = x·σ(x) over n floats: SiLU with β = 1, without a β per unit. The same bits as {@link
+   * #siluForward} with every β 1 wherever that kernel takes its vector loop (rows of at least a
+   * vector's lanes); for rows shorter than that the vector kernels still take vectors here.
+   */
+  void siluUnitForward(float[] x, float[] y, int n);
+
+  /**
+   * dx = dy·σ(x)·(1 + x·(1 − σ(x))) over n floats: {@link #siluBackward} with every β 1 and no β
+   * gradient, with the same bits as {@link #siluUnitForward} has beside {@link #siluForward}.
+   */
+  void siluUnitBackward(float[] x, float[] dy, float[] dx, int n);
+
+  /**
    * y = ln(1 + e^(beta·x)) / beta, and x itself where beta·x &gt; threshold (decided on the exact
    * product); beta &gt; 0.
    */

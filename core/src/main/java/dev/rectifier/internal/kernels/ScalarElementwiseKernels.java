@@ -213,6 +213,16 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
   }
 
   @Override
+  public void siluUnitForward(float[] x, float[] y, int n) {
+    ScalarFunctions.siluUnit(x, y, 0, n);
+  }
+
+  @Override
+  public void siluUnitBackward(float[] x, float[] dy, float[] dx, int n) {
+    ScalarFunctions.siluUnitBackward(x, dy, dx, 0, n);
+  }
+
+  @Override
   public void siluBackward(
       float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad) {
     ScalarFunctions.siluBackward(x, dy, dx, rows, units, beta, betaGrad);

@@ -230,6 +230,20 @@ public final class ScalarFunctions {
     }
   }
 
+  /** y[i] = silu(x[i], 1) for i in [from, to). */
+  public static void siluUnit(float[] x, float[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      y[i] = silu(x[i], 1f);
+    }
+  }
+
+  /** dx[i] = dy[i]·siluDerivative(x[i], 1) for i in [from, to). */
+  public static void siluUnitBackward(float[] x, float[] dy, float[] dx, int from, int to) {
+    for (int i = from; i < to; i++) {
+      dx[i] = (float) (dy[i] * siluDerivative(x[i], 1f));
+    }
+  }
+
   /**
    * dx[r][u] = dy·siluDerivative(x, beta[u]) for a row-major rows × units batch, and, if
    * betaGrad is not null, betaGrad[u] += dy·siluBetaDerivative(x, beta[u]) row by row, in float.

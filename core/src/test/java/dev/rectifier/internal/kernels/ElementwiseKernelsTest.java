@@ -83,6 +83,8 @@ class ElementwiseKernelsTest {
             ReferenceFunctions::geluTanh, false),
         new Fn("siluForward(1)", (k, x, y, n) -> k.siluForward(x, y, 1, n, filled(n, 1f)),
             x -> ReferenceFunctions.silu(x, 1), false),
+        new Fn("siluUnitForward", (k, x, y, n) -> k.siluUnitForward(x, y, n),
+            x -> ReferenceFunctions.silu(x, 1), false),
         new Fn("siluForward(0.7)", (k, x, y, n) -> k.siluForward(x, y, 1, n, filled(n, 0.7f)),
             x -> ReferenceFunctions.silu(x, 0.7f), false),
         new Fn("siluForward(-1.5)", (k, x, y, n) -> k.siluForward(x, y, 1, n, filled(n, -1.5f)),
@@ -615,6 +617,8 @@ class ElementwiseKernelsTest {
         new Grad("siluBackward(1)",
             (k, x, dy, dx, n) -> k.siluBackward(x, dy, dx, 1, n, filled(n, 1f), null),
             x -> ReferenceFunctions.siluDerivative(x, 1), x -> ReferenceFunctions.siluScale(x, 1)),
+        new Grad("siluUnitBackward", (k, x, dy, dx, n) -> k.siluUnitBackward(x, dy, dx, n),
+            x -> ReferenceFunctions.siluDerivative(x, 1), x -> ReferenceFunctions.siluScale(x, 1)),
         new Grad("siluBackward(-1.5)",
             (k, x, dy, dx, n) -> k.siluBackward(x, dy, dx, 1, n, filled(n, -1.5f), null),
             x -> ReferenceFunctions.siluDerivative(x, -1.5),
@@ -766,7 +770,7 @@ class ElementwiseKernelsTest {
     float[] x = repeat(new float[] {-inf, inf, 0f, -0f, nan}, 40);
     int n = x.length;
     float[] ones = filled(n, 1f);
-    float[][] out = new float[16][n];
+    float[][] out = new float[18][n];
     k.seluForward(x, out[0], n);
     k.geluForward(x, out[1], n);
     k.geluTanhForward(x, out[2], n);
@@ -783,6 +787,8 @@ class ElementwiseKernelsTest {
     k.seluBackward(x, out[0], ones, out[13], n);
     k.siluForward(x, out[14], 1, n, filled(n, -2f));
     k.siluForward(x, out[15], 1, n, filled(n, 0f));
+    k.siluUnitForward(x, out[16], n);
+    k.siluUnitBackward(x, ones, out[17], n);
     float lambdaAlpha = ScalarFunctions.SELU_LAMBDA_ALPHA_F;
     float ln2 = (float) Math.log(2);
     float[][] expected = {
@@ -802,10 +808,12 @@ class ElementwiseKernelsTest {
       {0f, ScalarFunctions.SELU_LAMBDA_F, lambdaAlpha, lambdaAlpha, nan},
       {inf * -1, 0f, 0f, -0f, nan},
       {-inf, inf, 0f, -0f, nan},
+      {-0f, inf, 0f, -0f, nan},
+      {0f, 1f, 0.5f, 0.5f, nan},
     };
     String[] names = {"selu", "gelu", "gelu tanh", "silu", "softplus", "mish", "hard_sigmoid",
         "relu6", "gelu'", "gelu tanh'", "silu'", "softplus'", "mish'", "selu'", "silu(-2)",
-        "silu(0)"};
+        "silu(0)", "silu unit", "silu unit'"};
     List<String> failures = new ArrayList<>();
     for (int f = 0; f < names.length; f++) {
       float[] want = repeat(expected[f], 40);
@@ -823,6 +831,39 @@ class ElementwiseKernelsTest {
         }
       }
       check(failures, identical(kernels + " " + names[f], want, out[f]));
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernelsAndLengths")
+  void siluWithoutABetaGivesTheBitsOfSiluWithEveryBetaOne(String kernels, int n) {
+    ElementwiseKernels k = kernels(kernels).elementwise();
+    float[] x = TestFloats.wide(n, n + 5);
+    for (int i = 0; i < n; i++) {
+      // The per-unit kernels send a vector holding |x| > 2^38 (infinities too) to their scalar
+      // loop, which only tiny betas need; the kernels without a beta do not. Keep such x out.
+      if (Math.abs(x[i]) > 0x1p38f) {
+        x[i] = Math.copySign(Float.isInfinite(x[i]) ? 1e4f : Math.abs(x[i]) * 0x1p-90f, x[i]);
+      }
+    }
+    float[] dy = TestFloats.moderate(n, n + 6, 3);
+    List<String> failures = new ArrayList<>();
+    // One row of n units; and rows of 17 units, whose ends the per-unit vector loops reach with
+    // a vector overlapping the one before, where the kernels without a beta see one long row.
+    for (int units : n >= 34 ? new int[] {n, 17} : new int[] {n}) {
+      int rows = n / units;
+      int m = rows * units;
+      float[] ones = filled(units, 1f);
+      float[] want = new float[m];
+      float[] got = new float[m];
+      String shape = kernels + " " + rows + "x" + units + " ";
+      k.siluForward(x, want, rows, units, ones);
+      k.siluUnitForward(x, got, m);
+      check(failures, identical(shape + "siluUnitForward", want, got));
+      k.siluBackward(x, dy, want, rows, units, ones, null);
+      k.siluUnitBackward(x, dy, got, m);
+      check(failures, identical(shape + "siluUnitBackward", want, got));
     }
     assertThat(failures).isEmpty();
   }

@@ -418,6 +418,33 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   }
 
   @Override
+  public void siluUnitForward(float[] x, float[] y, int n) {
+    if (n < L) {
+      ScalarFunctions.siluUnit(x, y, 0, n);
+      return;
+    }
+    // Whole vectors, the last one ending at n and overlapping the one before it (y is not x).
+    int whole = F.loopBound(n);
+    VectorMath.siluUnit(x, y, 0, whole);
+    if (whole < n) {
+      VectorMath.siluUnit(x, y, n - L, n);
+    }
+  }
+
+  @Override
+  public void siluUnitBackward(float[] x, float[] dy, float[] dx, int n) {
+    if (n < L) {
+      ScalarFunctions.siluUnitBackward(x, dy, dx, 0, n);
+      return;
+    }
+    int whole = F.loopBound(n);
+    VectorMath.siluUnitDerivative(x, dy, dx, 0, whole);
+    if (whole < n) {
+      VectorMath.siluUnitDerivative(x, dy, dx, n - L, n);
+    }
+  }
+
+  @Override
   public void siluBackward(
       float[] x, float[] dy, float[] dx, int rows, int units, float[] beta, float[] betaGrad) {
     if (units < L) {

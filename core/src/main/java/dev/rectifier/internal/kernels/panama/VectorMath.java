@@ -992,6 +992,101 @@ final class VectorMath {
   }
 
   /**
+   * SiLU with β = 1, y = x·σ(x), over [from, to) (a whole number of vectors): {@link #silu} with
+   * z = x, which needs no low part, no β and no scalar path for huge x (that path serves tiny β
+   * only). For β = 1 every operation left gives what it gives in {@link #silu}, so the results
+   * are the same bits.
+   */
+  static void siluUnit(float[] x, float[] y, int from, int to) {
+    for (int i = from; i < to; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector a = v.abs();
+      // e = expNegScaled(a), written out
+      VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
+      FloatVector m = a.blend(kHuge, huge).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
+      FloatVector ep = er.mul(er).fma(eq, er);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      FloatVector q = v.div(e.blend(kZero, far).add(kOne));
+      FloatVector neg = q.mul(e);
+      VectorMask<Float> negative = v.compare(VectorOperators.LT, kZero);
+      q.blend(neg.mul(kOne.blend(kUnscale, far)), negative)
+          .blend(v.reinterpretAsInts().and(I_SIGN).reinterpretAsFloats(), negative.and(huge))
+          .intoArray(y, i);
+    }
+  }
+
+  /**
+   * SiLU's backward with β = 1 over [from, to) (a whole number of vectors): dx = dy·σ(x)·(1 + x·(1
+   * − σ(x))), {@link #siluBackward} with z = x and no β gradient; the same bits for β = 1.
+   */
+  static void siluUnitDerivative(float[] x, float[] dy, float[] dx, int from, int to) {
+    for (int i = from; i < to; i += L) {
+      FloatVector kFar = B_FAR.reinterpretAsFloats();
+      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      FloatVector a = v.abs();
+      // e = expNegScaled(a), written out
+      VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
+      FloatVector m = a.blend(kHuge, huge).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
+      FloatVector ep = er.mul(er).fma(eq, er);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
+      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
+      VectorMask<Float> negative = v.compare(VectorOperators.LT, kZero);
+      FloatVector r = kOne.div(e.blend(kZero, far).add(kOne));
+      FloatVector er1 = e.mul(r);
+      FloatVector dPos = r.mul(v.fma(er1.blend(kZero, far), kOne));
+      FloatVector dNeg = er1.mul(v.fma(r, kOne));
+      FloatVector d =
+          dPos.blend(dNeg.mul(kOne.blend(kUnscale, far)), negative)
+              .blend(kOne.blend(kZero, negative), huge);
+      FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
+    }
+  }
+
+  /**
    * SiLU's backward over units [from, to) of the row at offset o: dx = dy·σ(z)·(1 + z·(1 −
    * σ(z))), and, if betaGrad is not null, betaGrad[u] += dy·x²·σ(z)·(1 − σ(z)) in the lanes from
    * {@code firstSummed} on (the others were summed by an overlapping block). With t = e^(−|z|) and r = 1/(1 +
