@@ -741,8 +741,9 @@ final class VectorMath {
       FloatVector p = v2.fma(V_P4, V_P3).fma(v2, V_P2).fma(v2, V_P1).fma(v2, V_P0);
       FloatVector inner = v.mul(v.fma(p, V_HALF));
       e = xc.fma(xc, h.neg()).mul(V_NEG_HALF).fma(e, e);
-      FloatVector dd = d.sub(V_TWO);
-      FloatVector dErr = V_TWO.sub(d.sub(dd)).add(t.sub(dd)); // t + 2 = d + dErr exactly
+      // t + 2 = d + dErr exactly: d − 2 is exact (2 is a multiple of d's ulp, and the difference
+      // needs no finer one), and so is t − (d − 2), two floats within a factor 2 of each other
+      FloatVector dErr = t.sub(d.sub(V_TWO));
       FloatVector q = xc.mul(s);
       FloatVector hi = q.mul(r);
       // x/(t + 2) − q = (x − q·d − q·dErr)/d, with x − q·d exact by FMA
@@ -752,7 +753,7 @@ final class VectorMath {
           hi.fma(e, lo.mul(e)).reinterpretAsInts().or(I_SIGN).reinterpretAsFloats();
       FloatVector outer =
           negative.blend(hi.neg().fma(e, v).sub(lo.mul(e)), v.compare(VectorOperators.GT, V_ZERO));
-      outer.blend(inner, v.abs().compare(VectorOperators.LE, V_PHI_SERIES_LIMIT)).intoArray(y, i);
+      outer.blend(inner, t.compare(VectorOperators.LE, V_PHI_SERIES_LIMIT)).intoArray(y, i);
     }
   }
 
@@ -780,7 +781,8 @@ final class VectorMath {
       FloatVector s2 =
           ni.sub(n1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       FloatVector e = er.mul(er).fma(eq, er).fma(s1, s1).mul(s2);
-      FloatVector s = V_ONE.div(xc.abs().add(V_TWO));
+      FloatVector t = xc.abs();
+      FloatVector s = V_ONE.div(t.add(V_TWO));
       FloatVector g = phiTailR(s).mul(s);
       // Only Vector API operations from here on.
       FloatVector v2 = v.mul(v);
@@ -790,7 +792,7 @@ final class VectorMath {
       VectorMask<Float> positive = v.compare(VectorOperators.GT, V_ZERO);
       FloatVector outer = e.fma(xd.add(g.blend(g.neg(), positive)), V_ZERO.blend(V_ONE, positive));
       FloatVector d = outer.blend(
-          xd.fma(e, v.fma(p, V_HALF)), v.abs().compare(VectorOperators.LE, V_PHI_SERIES_LIMIT));
+          xd.fma(e, v.fma(p, V_HALF)), t.compare(VectorOperators.LE, V_PHI_SERIES_LIMIT));
       FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
     }
   }
