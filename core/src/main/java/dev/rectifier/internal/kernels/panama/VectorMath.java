@@ -206,9 +206,6 @@ final class VectorMath {
   // caller, C2 (MaxInlineLevel 15 on JDK 17) stops inlining before the intrinsic and runs the
   // boxed Java fallback instead. A constant vector costs one load and no call depth. (They never
   // start an accumulator: a constant merged into a loop variable would be boxed.)
-  private static final FloatVector V_ZERO = FloatVector.broadcast(F, 0f);
-  private static final FloatVector V_ONE = bc(1f);
-  private static final FloatVector V_TWO = bc(2f);
   private static final FloatVector V_SHIFT = bc(SHIFT);
   private static final FloatVector V_LOG2E = bc(LOG2E);
   private static final FloatVector V_NEG_LN2_HI = bc(-LN2_HI);
@@ -219,41 +216,18 @@ final class VectorMath {
   private static final FloatVector V_Q3 = bc(Q3);
   private static final FloatVector V_Q4 = bc(Q4);
   private static final FloatVector V_Q5 = bc(Q5);
-  private static final FloatVector V_HALF = bc(0.5f);
-  private static final FloatVector V_NEG_HALF = bc(-0.5f);
   private static final FloatVector V_HUGE = bc(HUGE);
   private static final FloatVector V_K1_HI = bc(K1_HI);
   private static final FloatVector V_K1_LO = bc(K1_LO);
   private static final FloatVector V_K3_HI = bc(K3_HI);
   private static final FloatVector V_K3_LO = bc(K3_LO);
-  private static final FloatVector V_PHI_SERIES_LIMIT = bc(PHI_SERIES_LIMIT);
-  private static final FloatVector V_PHI_LIMIT = bc(PHI_LIMIT);
-  private static final FloatVector V_NEG_PHI_LIMIT = bc(-PHI_LIMIT);
-  private static final FloatVector V_INV_SQRT_2PI = bc(INV_SQRT_2PI);
-  private static final FloatVector V_P0 = bc(P0);
-  private static final FloatVector V_P1 = bc(P1);
-  private static final FloatVector V_P2 = bc(P2);
-  private static final FloatVector V_P3 = bc(P3);
-  private static final FloatVector V_P4 = bc(P4);
-  private static final FloatVector V_R0 = bc(R0);
-  private static final FloatVector V_R1 = bc(R1);
-  private static final FloatVector V_R2 = bc(R2);
-  private static final FloatVector V_R3 = bc(R3);
-  private static final FloatVector V_R4 = bc(R4);
-  private static final FloatVector V_R5 = bc(R5);
-  private static final FloatVector V_R6 = bc(R6);
-  private static final FloatVector V_R7 = bc(R7);
-  private static final FloatVector V_R8 = bc(R8);
-  private static final FloatVector V_R9 = bc(R9);
-  private static final FloatVector V_R10 = bc(R10);
   // The same constants as the bits of floats, for the loops. A FloatVector constant's lanes are
   // a float[], which C2 cannot tell from the float arrays a loop stores into, so it loads every
   // constant again after each store, in every iteration (20 loads an iteration in geluTanh);
   // an IntVector's lanes are an int[], and its loads leave the loop. A loop declares the ones it
   // uses at the top of its body (k-prefixed locals, each one reinterpretation, hoisted by C2):
-  // sigmoid forward then takes some 20% less time. The helpers and the two largest loops (gelu
-  // and geluDerivative) keep the FloatVector constants: there the reinterpretations' nodes took
-  // C2 past its node budget, and gelu then allocated 12 bytes an element.
+  // sigmoid forward then takes some 20% less time, and gelu some 15% (helpers written out).
+  // The helpers keep the FloatVector constants.
   private static final IntVector B_IOTA = FloatVector.fromArray(F, IOTA, 0).reinterpretAsInts();
   private static final IntVector B_ONE = bits(1f);
   private static final IntVector B_TWO = bits(2f);
@@ -314,6 +288,26 @@ final class VectorMath {
   private static final IntVector B_K3_TIMES_3 = bits((float) (3 * ScalarFunctions.GELU_TANH_K3));
   private static final IntVector B_GELU_TANH_LIMIT = bits(GELU_TANH_LIMIT);
   private static final IntVector B_NEG_GELU_TANH_LIMIT = bits(-GELU_TANH_LIMIT);
+  private static final IntVector B_INV_SQRT_2PI = bits(INV_SQRT_2PI);
+  private static final IntVector B_PHI_SERIES_LIMIT = bits(PHI_SERIES_LIMIT);
+  private static final IntVector B_PHI_LIMIT = bits(PHI_LIMIT);
+  private static final IntVector B_NEG_PHI_LIMIT = bits(-PHI_LIMIT);
+  private static final IntVector B_P0 = bits(P0);
+  private static final IntVector B_P1 = bits(P1);
+  private static final IntVector B_P2 = bits(P2);
+  private static final IntVector B_P3 = bits(P3);
+  private static final IntVector B_P4 = bits(P4);
+  private static final IntVector B_R0 = bits(R0);
+  private static final IntVector B_R1 = bits(R1);
+  private static final IntVector B_R2 = bits(R2);
+  private static final IntVector B_R3 = bits(R3);
+  private static final IntVector B_R4 = bits(R4);
+  private static final IntVector B_R5 = bits(R5);
+  private static final IntVector B_R6 = bits(R6);
+  private static final IntVector B_R7 = bits(R7);
+  private static final IntVector B_R8 = bits(R8);
+  private static final IntVector B_R9 = bits(R9);
+  private static final IntVector B_R10 = bits(R10);
   private static final IntVector I_ZERO = IntVector.zero(I);
   private static final IntVector I_ONE = IntVector.broadcast(I, 1);
   private static final IntVector I_TWO = IntVector.broadcast(I, 2);
@@ -359,24 +353,7 @@ final class VectorMath {
     return r.mul(r).fma(q, r);
   }
 
-  /** 2^n for integer n in [−126, 127], from the exponent bits. */
-  private static FloatVector pow2(IntVector n) {
-    return n.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-  }
 
-  /**
-   * e^x for x in [EXP_LO, EXP_HI] (or NaN), including subnormal results. The scale 2^n is applied
-   * in two steps so that every scale is a normal float and results below the normal range round
-   * once, in the last step.
-   */
-  private static FloatVector expClamped(FloatVector x) {
-    FloatVector t = x.fma(V_LOG2E, V_SHIFT);
-    FloatVector p = expm1Reduced(x, t);
-    IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
-    IntVector n1 = ni.lanewise(VectorOperators.ASHR, I_ONE);
-    FloatVector s1 = pow2(n1);
-    return p.fma(s1, s1).mul(pow2(ni.sub(n1)));
-  }
 
   // The loops below (up to the scaled exponential) are whole kernels for one-argument functions,
   // over [0, bound) of x and y from their offsets, bound a whole number of vectors. Their bodies
@@ -701,7 +678,7 @@ final class VectorMath {
   }
 
   // The activations below are loops over arrays rather than functions of one vector. Those that
-  // call helpers (the exponential, phiTailR, geluTanhLow) are larger than 325 bytes of bytecode,
+  // call helpers (the scaled exponential, geluTanhLow) are larger than 325 bytes of bytecode,
   // so that C2 compiles each on its own (see the class comment), and call them first, before
   // the node budget is spent, writing the rest out in Vector API operations only. C2 also does
   // not inline a helper it has already compiled into more than 2500 bytes, so no helper is big.
@@ -725,25 +702,78 @@ final class VectorMath {
    */
   static void gelu(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kHalf = B_HALF.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegHalf = B_NEG_HALF.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kNegPhiLimit = B_NEG_PHI_LIMIT.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kP0 = B_P0.reinterpretAsFloats();
+      FloatVector kP1 = B_P1.reinterpretAsFloats();
+      FloatVector kP2 = B_P2.reinterpretAsFloats();
+      FloatVector kP3 = B_P3.reinterpretAsFloats();
+      FloatVector kP4 = B_P4.reinterpretAsFloats();
+      FloatVector kPhiLimit = B_PHI_LIMIT.reinterpretAsFloats();
+      FloatVector kPhiSeriesLimit = B_PHI_SERIES_LIMIT.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kR0 = B_R0.reinterpretAsFloats();
+      FloatVector kR1 = B_R1.reinterpretAsFloats();
+      FloatVector kR2 = B_R2.reinterpretAsFloats();
+      FloatVector kR3 = B_R3.reinterpretAsFloats();
+      FloatVector kR4 = B_R4.reinterpretAsFloats();
+      FloatVector kR5 = B_R5.reinterpretAsFloats();
+      FloatVector kR6 = B_R6.reinterpretAsFloats();
+      FloatVector kR7 = B_R7.reinterpretAsFloats();
+      FloatVector kR8 = B_R8.reinterpretAsFloats();
+      FloatVector kR9 = B_R9.reinterpretAsFloats();
+      FloatVector kR10 = B_R10.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kTwo = B_TWO.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector xc =
-          v.blend(V_NEG_PHI_LIMIT, v.compare(VectorOperators.LE, V_NEG_PHI_LIMIT))
-              .blend(V_PHI_LIMIT, v.compare(VectorOperators.GT, V_PHI_LIMIT));
+          v.blend(kNegPhiLimit, v.compare(VectorOperators.LE, kNegPhiLimit))
+              .blend(kPhiLimit, v.compare(VectorOperators.GT, kPhiLimit));
       FloatVector h = xc.mul(xc);
-      // −h/2 ≥ −128: no clamp needed (below −110 exp gives 0 either way)
-      FloatVector e = expClamped(h.mul(V_NEG_HALF));
+      // e = exp(−h/2), written out: −h/2 ≥ −128 needs no clamp (below −110 it is 0 either way)
+      FloatVector m = h.mul(kNegHalf);
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
+      IntVector ni = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      IntVector n1 = ni.lanewise(VectorOperators.ASHR, I_ONE);
+      FloatVector s1 = n1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector s2 =
+          ni.sub(n1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(s1, s1).mul(s2);
       FloatVector t = xc.abs();
-      FloatVector d = t.add(V_TWO);
-      FloatVector s = V_ONE.div(d);
-      FloatVector r = phiTailR(s);
-      // Only Vector API operations from here on.
+      FloatVector d = t.add(kTwo);
+      FloatVector s = kOne.div(d);
+      FloatVector r =
+          s.fma(kR10, kR9)
+              .fma(s, kR8)
+              .fma(s, kR7)
+              .fma(s, kR6)
+              .fma(s, kR5)
+              .fma(s, kR4)
+              .fma(s, kR3)
+              .fma(s, kR2)
+              .fma(s, kR1)
+              .fma(s, kR0);
       FloatVector v2 = v.mul(v);
-      FloatVector p = v2.fma(V_P4, V_P3).fma(v2, V_P2).fma(v2, V_P1).fma(v2, V_P0);
-      FloatVector inner = v.mul(v.fma(p, V_HALF));
-      e = xc.fma(xc, h.neg()).mul(V_NEG_HALF).fma(e, e);
+      FloatVector p = v2.fma(kP4, kP3).fma(v2, kP2).fma(v2, kP1).fma(v2, kP0);
+      FloatVector inner = v.mul(v.fma(p, kHalf));
+      e = xc.fma(xc, h.neg()).mul(kNegHalf).fma(e, e);
       // t + 2 = d + dErr exactly: d − 2 is exact (2 is a multiple of d's ulp, and the difference
       // needs no finer one), and so is t − (d − 2), two floats within a factor 2 of each other
-      FloatVector dErr = t.sub(d.sub(V_TWO));
+      FloatVector dErr = t.sub(d.sub(kTwo));
       FloatVector q = xc.mul(s);
       FloatVector hi = q.mul(r);
       // x/(t + 2) − q = (x − q·d − q·dErr)/d, with x − q·d exact by FMA
@@ -752,8 +782,8 @@ final class VectorMath {
       FloatVector negative =
           hi.fma(e, lo.mul(e)).reinterpretAsInts().or(I_SIGN).reinterpretAsFloats();
       FloatVector outer =
-          negative.blend(hi.neg().fma(e, v).sub(lo.mul(e)), v.compare(VectorOperators.GT, V_ZERO));
-      outer.blend(inner, t.compare(VectorOperators.LE, V_PHI_SERIES_LIMIT)).intoArray(y, i);
+          negative.blend(hi.neg().fma(e, v).sub(lo.mul(e)), v.compare(VectorOperators.GT, kZero));
+      outer.blend(inner, t.compare(VectorOperators.LE, kPhiSeriesLimit)).intoArray(y, i);
     }
   }
 
@@ -764,17 +794,52 @@ final class VectorMath {
    */
   static void geluDerivative(float[] x, float[] dy, float[] dx, int bound) {
     for (int i = 0; i < bound; i += L) {
+      FloatVector kHalf = B_HALF.reinterpretAsFloats();
+      FloatVector kInvSqrt2Pi = B_INV_SQRT_2PI.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegHalf = B_NEG_HALF.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kNegPhiLimit = B_NEG_PHI_LIMIT.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kP0 = B_P0.reinterpretAsFloats();
+      FloatVector kP1 = B_P1.reinterpretAsFloats();
+      FloatVector kP2 = B_P2.reinterpretAsFloats();
+      FloatVector kP3 = B_P3.reinterpretAsFloats();
+      FloatVector kP4 = B_P4.reinterpretAsFloats();
+      FloatVector kPhiLimit = B_PHI_LIMIT.reinterpretAsFloats();
+      FloatVector kPhiSeriesLimit = B_PHI_SERIES_LIMIT.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kR0 = B_R0.reinterpretAsFloats();
+      FloatVector kR1 = B_R1.reinterpretAsFloats();
+      FloatVector kR2 = B_R2.reinterpretAsFloats();
+      FloatVector kR3 = B_R3.reinterpretAsFloats();
+      FloatVector kR4 = B_R4.reinterpretAsFloats();
+      FloatVector kR5 = B_R5.reinterpretAsFloats();
+      FloatVector kR6 = B_R6.reinterpretAsFloats();
+      FloatVector kR7 = B_R7.reinterpretAsFloats();
+      FloatVector kR8 = B_R8.reinterpretAsFloats();
+      FloatVector kR9 = B_R9.reinterpretAsFloats();
+      FloatVector kR10 = B_R10.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kTwo = B_TWO.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector xc =
-          v.blend(V_NEG_PHI_LIMIT, v.compare(VectorOperators.LE, V_NEG_PHI_LIMIT))
-              .blend(V_PHI_LIMIT, v.compare(VectorOperators.GT, V_PHI_LIMIT));
+          v.blend(kNegPhiLimit, v.compare(VectorOperators.LE, kNegPhiLimit))
+              .blend(kPhiLimit, v.compare(VectorOperators.GT, kPhiLimit));
       FloatVector h = xc.mul(xc);
       // e = exp(−h/2), written out (h ≤ 256: no clamp needed; the same bits as exp)
-      FloatVector m = h.mul(V_NEG_HALF);
-      FloatVector et = m.fma(V_LOG2E, V_SHIFT);
-      FloatVector en = et.sub(V_SHIFT);
-      FloatVector er = en.fma(V_NEG_LN2_LO, en.fma(V_NEG_LN2_HI, m));
-      FloatVector eq = er.fma(V_Q5, V_Q4).fma(er, V_Q3).fma(er, V_Q2).fma(er, V_Q1).fma(er, V_Q0);
+      FloatVector m = h.mul(kNegHalf);
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
       IntVector ni = et.reinterpretAsInts().sub(I_SHIFT_BITS);
       IntVector n1 = ni.lanewise(VectorOperators.ASHR, I_ONE);
       FloatVector s1 = n1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
@@ -782,17 +847,27 @@ final class VectorMath {
           ni.sub(n1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
       FloatVector e = er.mul(er).fma(eq, er).fma(s1, s1).mul(s2);
       FloatVector t = xc.abs();
-      FloatVector s = V_ONE.div(t.add(V_TWO));
-      FloatVector g = phiTailR(s).mul(s);
-      // Only Vector API operations from here on.
+      FloatVector s = kOne.div(t.add(kTwo));
+      FloatVector g =
+          s.fma(kR10, kR9)
+              .fma(s, kR8)
+              .fma(s, kR7)
+              .fma(s, kR6)
+              .fma(s, kR5)
+              .fma(s, kR4)
+              .fma(s, kR3)
+              .fma(s, kR2)
+              .fma(s, kR1)
+              .fma(s, kR0)
+              .mul(s);
       FloatVector v2 = v.mul(v);
-      FloatVector p = v2.fma(V_P4, V_P3).fma(v2, V_P2).fma(v2, V_P1).fma(v2, V_P0);
-      e = xc.fma(xc, h.neg()).mul(V_NEG_HALF).fma(e, e);
-      FloatVector xd = xc.mul(V_INV_SQRT_2PI);
-      VectorMask<Float> positive = v.compare(VectorOperators.GT, V_ZERO);
-      FloatVector outer = e.fma(xd.add(g.blend(g.neg(), positive)), V_ZERO.blend(V_ONE, positive));
+      FloatVector p = v2.fma(kP4, kP3).fma(v2, kP2).fma(v2, kP1).fma(v2, kP0);
+      e = xc.fma(xc, h.neg()).mul(kNegHalf).fma(e, e);
+      FloatVector xd = xc.mul(kInvSqrt2Pi);
+      VectorMask<Float> positive = v.compare(VectorOperators.GT, kZero);
+      FloatVector outer = e.fma(xd.add(g.blend(g.neg(), positive)), kZero.blend(kOne, positive));
       FloatVector d = outer.blend(
-          xd.fma(e, v.fma(p, V_HALF)), t.compare(VectorOperators.LE, V_PHI_SERIES_LIMIT));
+          xd.fma(e, v.fma(p, kHalf)), t.compare(VectorOperators.LE, kPhiSeriesLimit));
       FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
     }
   }
@@ -1428,19 +1503,5 @@ final class VectorMath {
                   far.and(isPositive.not()));
       FloatVector.fromArray(F, dy, i).mul(dm).intoArray(dx, i);
     }
-  }
-
-  /** R(s), with G(t) = e^(t²/2)·Φ(−t) = s·R(s), s = 1/(t + 2), for 0.75 ≤ t ≤ 16. */
-  private static FloatVector phiTailR(FloatVector s) {
-    FloatVector r = s.fma(V_R10, V_R9);
-    r = r.fma(s, V_R8);
-    r = r.fma(s, V_R7);
-    r = r.fma(s, V_R6);
-    r = r.fma(s, V_R5);
-    r = r.fma(s, V_R4);
-    r = r.fma(s, V_R3);
-    r = r.fma(s, V_R2);
-    r = r.fma(s, V_R1);
-    return r.fma(s, V_R0);
   }
 }
