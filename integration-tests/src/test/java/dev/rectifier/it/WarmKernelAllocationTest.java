@@ -52,7 +52,7 @@ class WarmKernelAllocationTest {
     try (InputStream in = p.getInputStream()) {
       out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the program ends").isTrue();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("the program ends").isTrue();
     assertThat(p.exitValue()).as("exit value; output:%n%s", out).isZero();
     List<String> passes = out.lines().filter(l -> l.contains(" rounds=")).toList();
     assertThat(passes).as("one line per pass in:%n%s", out).hasSize(2 * ORDER.size());
