@@ -214,12 +214,12 @@ final class ScalarElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void siluUnitForward(float[] x, float[] y, int n) {
-    ScalarFunctions.siluUnit(x, y, 0, n);
+    ScalarFunctions.siluUnit(x, y, n);
   }
 
   @Override
   public void siluUnitBackward(float[] x, float[] dy, float[] dx, int n) {
-    ScalarFunctions.siluUnitBackward(x, dy, dx, 0, n);
+    ScalarFunctions.siluUnitBackward(x, dy, dx, n);
   }
 
   @Override

@@ -230,16 +230,16 @@ public final class ScalarFunctions {
     }
   }
 
-  /** y[i] = silu(x[i], 1) for i in [from, to). */
-  public static void siluUnit(float[] x, float[] y, int from, int to) {
-    for (int i = from; i < to; i++) {
+  /** y[i] = silu(x[i], 1) for i in [0, n). */
+  public static void siluUnit(float[] x, float[] y, int n) {
+    for (int i = 0; i < n; i++) {
       y[i] = silu(x[i], 1f);
     }
   }
 
-  /** dx[i] = dy[i]·siluDerivative(x[i], 1) for i in [from, to). */
-  public static void siluUnitBackward(float[] x, float[] dy, float[] dx, int from, int to) {
-    for (int i = from; i < to; i++) {
+  /** dx[i] = dy[i]·siluDerivative(x[i], 1) for i in [0, n). */
+  public static void siluUnitBackward(float[] x, float[] dy, float[] dx, int n) {
+    for (int i = 0; i < n; i++) {
       dx[i] = (float) (dy[i] * siluDerivative(x[i], 1f));
     }
   }

@@ -420,7 +420,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   @Override
   public void siluUnitForward(float[] x, float[] y, int n) {
     if (n < L) {
-      ScalarFunctions.siluUnit(x, y, 0, n);
+      ScalarFunctions.siluUnit(x, y, n);
       return;
     }
     // Whole vectors, the last one ending at n and overlapping the one before it (y is not x).
@@ -434,7 +434,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   @Override
   public void siluUnitBackward(float[] x, float[] dy, float[] dx, int n) {
     if (n < L) {
-      ScalarFunctions.siluUnitBackward(x, dy, dx, 0, n);
+      ScalarFunctions.siluUnitBackward(x, dy, dx, n);
       return;
     }
     int whole = F.loopBound(n);
