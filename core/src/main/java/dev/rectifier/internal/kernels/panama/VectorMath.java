@@ -292,6 +292,7 @@ final class VectorMath {
   private static final IntVector B_PHI_SERIES_LIMIT = bits(PHI_SERIES_LIMIT);
   private static final IntVector B_PHI_LIMIT = bits(PHI_LIMIT);
   private static final IntVector B_NEG_PHI_LIMIT = bits(-PHI_LIMIT);
+  private static final IntVector B_GELU_NEG_UNSCALE = bits(-0x1p-64f);
   private static final IntVector B_P0 = bits(P0);
   private static final IntVector B_P1 = bits(P1);
   private static final IntVector B_P2 = bits(P2);
@@ -325,6 +326,8 @@ final class VectorMath {
       IntVector.broadcast(I, 0x3f800000 - SQRT_HALF_BITS);
   private static final IntVector I_FAR_SCALE = IntVector.broadcast(I, FAR_SCALE);
   private static final IntVector I_FAR_BITS = IntVector.broadcast(I, Float.floatToIntBits(FAR));
+  /** From the bits of n + SHIFT to the exponent field of 2^(n + 64), for gelu. */
+  private static final IntVector I_GELU_EXP_BITS = IntVector.broadcast(I, 127 + 64 - SHIFT_BITS);
   private static final IntVector I_K_TO_FLOAT = IntVector.broadcast(I, SHIFT_BITS - 127);
 
   /** A vector of the bits of v in every lane. */
@@ -694,11 +697,13 @@ final class VectorMath {
 
   /**
    * GELU, x·Φ(x), over x[0, bound) (a whole number of vectors). For |x| ≤ 0.75, x·(½ + x·P(x²)).
-   * Beyond, with x clamped to ±16 (where the result is x or −0 in float), t = |x|, d = t + 2:
-   * x·Φ(−t) = (x/d)·R(1/d)·e^(−x²/2). That product is formed as hi + lo before it meets the
-   * exponential, lo carrying the rounding errors of d, of x/d and of the product (each recovered
-   * exactly by FMA), so that the result rounds once, also where it is tiny; for x &gt; 0 it is
-   * subtracted from x. The exponential is e^(−h/2)·(1 − l/2) with x² = h + l split exactly.
+   * Beyond, t = |x| clamped to 16 (where the result is x or −0 in float), d = t + 2: w =
+   * t·Φ(−t) = (t/d)·R(1/d)·e^(−t²/2), and the result is relu(x) − w, rounded once by an FMA. The
+   * product (t/d)·R is formed as hi + lo before it meets the exponential, lo carrying the rounding
+   * errors of d, of t/d and of the product (each recovered exactly by FMA), so that a tiny result
+   * keeps its relative accuracy. The exponential is e^(−h/2)·(1 − l/2) with t² = h + l split
+   * exactly, and is carried times 2^64, which keeps it normal down to t = 16; the final FMA takes
+   * the 2^−64 back.
    */
   static void gelu(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
@@ -707,14 +712,13 @@ final class VectorMath {
       FloatVector kNegHalf = B_NEG_HALF.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
-      FloatVector kNegPhiLimit = B_NEG_PHI_LIMIT.reinterpretAsFloats();
+      FloatVector kNegUnscale = B_GELU_NEG_UNSCALE.reinterpretAsFloats();
       FloatVector kOne = B_ONE.reinterpretAsFloats();
       FloatVector kP0 = B_P0.reinterpretAsFloats();
       FloatVector kP1 = B_P1.reinterpretAsFloats();
       FloatVector kP2 = B_P2.reinterpretAsFloats();
       FloatVector kP3 = B_P3.reinterpretAsFloats();
       FloatVector kP4 = B_P4.reinterpretAsFloats();
-      FloatVector kPhiLimit = B_PHI_LIMIT.reinterpretAsFloats();
       FloatVector kPhiSeriesLimit = B_PHI_SERIES_LIMIT.reinterpretAsFloats();
       FloatVector kQ0 = B_Q0.reinterpretAsFloats();
       FloatVector kQ1 = B_Q1.reinterpretAsFloats();
@@ -735,25 +739,27 @@ final class VectorMath {
       FloatVector kR10 = B_R10.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kTwo = B_TWO.reinterpretAsFloats();
-      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector xc =
-          v.blend(kNegPhiLimit, v.compare(VectorOperators.LE, kNegPhiLimit))
-              .blend(kPhiLimit, v.compare(VectorOperators.GT, kPhiLimit));
-      FloatVector h = xc.mul(xc);
-      // e = exp(−h/2), written out: −h/2 ≥ −128 needs no clamp (below −110 it is 0 either way)
-      FloatVector m = h.mul(kNegHalf);
+      FloatVector ax = v.abs();
+      // For floats of one sign the int order is the float order: the clamp is one integer min
+      // (NaN becomes 16 here, but NaN lanes take the series, below)
+      FloatVector t = ax.reinterpretAsInts().min(B_PHI_LIMIT).reinterpretAsFloats();
+      // m = −t²/2 and the low part −l/2 of t·(−t/2), both exact
+      FloatVector mt = t.mul(kNegHalf);
+      FloatVector m = t.mul(mt);
+      FloatVector mLow = t.fma(mt, m.neg());
+      // e = exp(m)·2^64, written out: m ≥ −128 needs no clamp, and 2^(n + 64) is normal
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
       FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
       FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
-      IntVector ni = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector n1 = ni.lanewise(VectorOperators.ASHR, I_ONE);
-      FloatVector s1 = n1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector s2 =
-          ni.sub(n1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = er.mul(er).fma(eq, er).fma(s1, s1).mul(s2);
-      FloatVector t = xc.abs();
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_GELU_EXP_BITS)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
+      e = mLow.fma(e, e);
       FloatVector d = t.add(kTwo);
       FloatVector s = kOne.div(d);
       FloatVector r =
@@ -767,23 +773,23 @@ final class VectorMath {
               .fma(s, kR2)
               .fma(s, kR1)
               .fma(s, kR0);
-      FloatVector v2 = v.mul(v);
-      FloatVector p = v2.fma(kP4, kP3).fma(v2, kP2).fma(v2, kP1).fma(v2, kP0);
-      FloatVector inner = v.mul(v.fma(p, kHalf));
-      e = xc.fma(xc, h.neg()).mul(kNegHalf).fma(e, e);
       // t + 2 = d + dErr exactly: d − 2 is exact (2 is a multiple of d's ulp, and the difference
       // needs no finer one), and so is t − (d − 2), two floats within a factor 2 of each other
       FloatVector dErr = t.sub(d.sub(kTwo));
-      FloatVector q = xc.mul(s);
-      FloatVector hi = q.mul(r);
-      // x/(t + 2) − q = (x − q·d − q·dErr)/d, with x − q·d exact by FMA
-      FloatVector lo = q.fma(r, hi.neg()).add(q.neg().fma(d, xc).sub(q.mul(dErr)).mul(s).mul(r));
-      // x < 0: a negative number or −0 (lo·e may be +0 where the product underflows)
-      FloatVector negative =
-          hi.fma(e, lo.mul(e)).reinterpretAsInts().or(I_SIGN).reinterpretAsFloats();
-      FloatVector outer =
-          negative.blend(hi.neg().fma(e, v).sub(lo.mul(e)), v.compare(VectorOperators.GT, kZero));
-      outer.blend(inner, t.compare(VectorOperators.LE, kPhiSeriesLimit)).intoArray(y, i);
+      FloatVector q = t.mul(s);
+      FloatVector qNeg = q.neg();
+      FloatVector hiNeg = qNeg.mul(r);
+      // t/(t + 2) − q = (t − q·d − q·dErr)/d, with t − q·d exact by FMA
+      FloatVector residual = qNeg.fma(dErr, qNeg.fma(d, t));
+      FloatVector lo = residual.mul(s).fma(r, q.fma(r, hiNeg));
+      FloatVector w = hiNeg.neg().fma(e, lo.mul(e));
+      // relu(x) by the bits: negative floats are negative ints; relu − w is −0 where w underflows
+      FloatVector relu = v.reinterpretAsInts().max(I_ZERO).reinterpretAsFloats();
+      FloatVector outer = w.fma(kNegUnscale, relu);
+      FloatVector v2 = v.mul(v);
+      FloatVector p = v2.fma(kP4, kP3).fma(v2, kP2).fma(v2, kP1).fma(v2, kP0);
+      FloatVector inner = v.mul(v.fma(p, kHalf));
+      inner.blend(outer, ax.compare(VectorOperators.GT, kPhiSeriesLimit)).intoArray(y, i);
     }
   }
 
