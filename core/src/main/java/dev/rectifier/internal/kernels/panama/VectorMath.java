@@ -288,11 +288,12 @@ final class VectorMath {
   private static final IntVector B_K3_TIMES_3 = bits((float) (3 * ScalarFunctions.GELU_TANH_K3));
   private static final IntVector B_GELU_TANH_LIMIT = bits(GELU_TANH_LIMIT);
   private static final IntVector B_NEG_GELU_TANH_LIMIT = bits(-GELU_TANH_LIMIT);
-  private static final IntVector B_INV_SQRT_2PI = bits(INV_SQRT_2PI);
   private static final IntVector B_PHI_SERIES_LIMIT = bits(PHI_SERIES_LIMIT);
   private static final IntVector B_PHI_LIMIT = bits(PHI_LIMIT);
-  private static final IntVector B_NEG_PHI_LIMIT = bits(-PHI_LIMIT);
+  private static final IntVector B_GELU_UNSCALE = bits(0x1p-64f);
   private static final IntVector B_GELU_NEG_UNSCALE = bits(-0x1p-64f);
+  private static final IntVector B_NEG_INV_SQRT_2PI = bits(-INV_SQRT_2PI);
+  private static final IntVector B_INV_SQRT_2PI_UNSCALED = bits(INV_SQRT_2PI * 0x1p-64f);
   private static final IntVector B_P0 = bits(P0);
   private static final IntVector B_P1 = bits(P1);
   private static final IntVector B_P2 = bits(P2);
@@ -316,6 +317,7 @@ final class VectorMath {
   // on JDK 17 does not always apply deep in a large compilation, and its fallback allocates.
   private static final IntVector I_23 = IntVector.broadcast(I, 23);
   private static final IntVector I_30 = IntVector.broadcast(I, 30);
+  private static final IntVector I_31 = IntVector.broadcast(I, 31);
   private static final IntVector I_BIAS = IntVector.broadcast(I, 127);
   private static final IntVector I_SHIFT_BITS = IntVector.broadcast(I, SHIFT_BITS);
   private static final IntVector I_SHIFT_BITS_MINUS_ONE = IntVector.broadcast(I, SHIFT_BITS - 1);
@@ -794,26 +796,26 @@ final class VectorMath {
   }
 
   /**
-   * dx = dy·(Φ(x) + x·φ(x)) over [0, bound), φ(x) = e^(−x²/2)/√(2π), Φ as in {@link #gelu}: for
-   * |x| &gt; 0.75, Φ = 1 − e·G for x &gt; 0 and e·G for x ≤ 0 with G = s·R(s), so the derivative
-   * is [x &gt; 0] + e·(x/√(2π) ∓ G).
+   * dx = dy·(Φ(x) + x·φ(x)) over [0, bound), φ(x) = e^(−x²/2)/√(2π), Φ and the exponential (times
+   * 2^64) as in {@link #gelu}. For |x| &gt; 0.75, with G = s·R(s) and u = G − t/√(2π), the
+   * derivative is e·u for x &lt; 0 and 1 − e·u for x &gt; 0, so dx = dy·[x &gt; 0] ± dy·e·u in one
+   * FMA, the step and the sign taken from the bits of −x.
    */
   static void geluDerivative(float[] x, float[] dy, float[] dx, int bound) {
     for (int i = 0; i < bound; i += L) {
       FloatVector kHalf = B_HALF.reinterpretAsFloats();
-      FloatVector kInvSqrt2Pi = B_INV_SQRT_2PI.reinterpretAsFloats();
+      FloatVector kInvSqrt2PiUnscaled = B_INV_SQRT_2PI_UNSCALED.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
       FloatVector kNegHalf = B_NEG_HALF.reinterpretAsFloats();
+      FloatVector kNegInvSqrt2Pi = B_NEG_INV_SQRT_2PI.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
-      FloatVector kNegPhiLimit = B_NEG_PHI_LIMIT.reinterpretAsFloats();
       FloatVector kOne = B_ONE.reinterpretAsFloats();
       FloatVector kP0 = B_P0.reinterpretAsFloats();
       FloatVector kP1 = B_P1.reinterpretAsFloats();
       FloatVector kP2 = B_P2.reinterpretAsFloats();
       FloatVector kP3 = B_P3.reinterpretAsFloats();
       FloatVector kP4 = B_P4.reinterpretAsFloats();
-      FloatVector kPhiLimit = B_PHI_LIMIT.reinterpretAsFloats();
       FloatVector kPhiSeriesLimit = B_PHI_SERIES_LIMIT.reinterpretAsFloats();
       FloatVector kQ0 = B_Q0.reinterpretAsFloats();
       FloatVector kQ1 = B_Q1.reinterpretAsFloats();
@@ -834,27 +836,27 @@ final class VectorMath {
       FloatVector kR10 = B_R10.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kTwo = B_TWO.reinterpretAsFloats();
-      FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector kUnscale = B_GELU_UNSCALE.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector xc =
-          v.blend(kNegPhiLimit, v.compare(VectorOperators.LE, kNegPhiLimit))
-              .blend(kPhiLimit, v.compare(VectorOperators.GT, kPhiLimit));
-      FloatVector h = xc.mul(xc);
-      // e = exp(−h/2), written out (h ≤ 256: no clamp needed; the same bits as exp)
-      FloatVector m = h.mul(kNegHalf);
+      FloatVector g = FloatVector.fromArray(F, dy, i);
+      FloatVector ax = v.abs();
+      FloatVector t = ax.reinterpretAsInts().min(B_PHI_LIMIT).reinterpretAsFloats();
+      FloatVector mt = t.mul(kNegHalf);
+      FloatVector m = t.mul(mt);
+      FloatVector mLow = t.fma(mt, m.neg());
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
       FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
       FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
-      IntVector ni = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector n1 = ni.lanewise(VectorOperators.ASHR, I_ONE);
-      FloatVector s1 = n1.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector s2 =
-          ni.sub(n1).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = er.mul(er).fma(eq, er).fma(s1, s1).mul(s2);
-      FloatVector t = xc.abs();
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_GELU_EXP_BITS)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
+      e = mLow.fma(e, e);
       FloatVector s = kOne.div(t.add(kTwo));
-      FloatVector g =
+      FloatVector r =
           s.fma(kR10, kR9)
               .fma(s, kR8)
               .fma(s, kR7)
@@ -864,17 +866,20 @@ final class VectorMath {
               .fma(s, kR3)
               .fma(s, kR2)
               .fma(s, kR1)
-              .fma(s, kR0)
-              .mul(s);
+              .fma(s, kR0);
+      FloatVector u = t.fma(kNegInvSqrt2Pi, r.mul(s));
+      // all ones where x > 0 (−x then has its sign bit set), else 0
+      IntVector positive = v.neg().reinterpretAsInts().lanewise(VectorOperators.ASHR, I_31);
+      FloatVector step = g.reinterpretAsInts().and(positive).reinterpretAsFloats();
+      FloatVector signedU =
+          u.reinterpretAsInts()
+              .lanewise(VectorOperators.XOR, positive.and(I_SIGN))
+              .reinterpretAsFloats();
+      FloatVector outer = g.fma(signedU.mul(e).mul(kUnscale), step);
       FloatVector v2 = v.mul(v);
       FloatVector p = v2.fma(kP4, kP3).fma(v2, kP2).fma(v2, kP1).fma(v2, kP0);
-      e = xc.fma(xc, h.neg()).mul(kNegHalf).fma(e, e);
-      FloatVector xd = xc.mul(kInvSqrt2Pi);
-      VectorMask<Float> positive = v.compare(VectorOperators.GT, kZero);
-      FloatVector outer = e.fma(xd.add(g.blend(g.neg(), positive)), kZero.blend(kOne, positive));
-      FloatVector d = outer.blend(
-          xd.fma(e, v.fma(p, kHalf)), t.compare(VectorOperators.LE, kPhiSeriesLimit));
-      FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
+      FloatVector inner = g.mul(v.mul(kInvSqrt2PiUnscaled).fma(e, v.fma(p, kHalf)));
+      inner.blend(outer, ax.compare(VectorOperators.GT, kPhiSeriesLimit)).intoArray(dx, i);
     }
   }
 
