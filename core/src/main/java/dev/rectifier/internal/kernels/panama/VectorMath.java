@@ -284,9 +284,12 @@ final class VectorMath {
   private static final IntVector B_SILU_BIG_X = bits(0x1p80f);
   private static final IntVector B_SILU_BIG_X_GRAD = bits(0x1p38f);
   private static final IntVector B_K1_HI = bits(K1_HI);
+  private static final IntVector B_K1_LO = bits(K1_LO);
   private static final IntVector B_K3_HI = bits(K3_HI);
+  private static final IntVector B_K3_LO = bits(K3_LO);
   private static final IntVector B_K3_TIMES_3 = bits((float) (3 * ScalarFunctions.GELU_TANH_K3));
   private static final IntVector B_GELU_TANH_LIMIT = bits(GELU_TANH_LIMIT);
+  private static final IntVector B_GELU_TANH_CLAMP = bits(11f);
   private static final IntVector B_NEG_GELU_TANH_LIMIT = bits(-GELU_TANH_LIMIT);
   private static final IntVector B_PHI_SERIES_LIMIT = bits(PHI_SERIES_LIMIT);
   private static final IntVector B_PHI_LIMIT = bits(PHI_LIMIT);
@@ -884,22 +887,21 @@ final class VectorMath {
   }
 
   /**
-   * GELU's tanh form over [0, bound): x·σ(z), z = x·(K1 + K3·x²), x clamped to ±20 where σ(z) is
-   * 0 or 1 in float. A float z would pass |z|·2^−24 of relative error to e^(−|z|) (40 ulp at z =
-   * −87), so z is also formed to about 2^−48 as hi + lo: x² and the products split by FMA, w = K1 +
-   * K3·x² with a two-sum, and the constants as float pairs. Then x/(1 + t) where z ≥ 0 and
-   * x·t/(1 + t) where z &lt; 0, t = e^(−|z|). Below x = −20 the result is −20·0 = −0, also for x =
-   * −∞.
+   * GELU's tanh form over [0, bound): x·σ(z), z = x·(K1 + K3·x²). With t = |x| clamped to 11 by
+   * an integer min (beyond, the result is x, or −0 for x &lt; 0, in float), e = e^(−z(t)) and the
+   * result is x/(1 + e) for x ≥ 0 and −t·e/(1 + e) for x &lt; 0, rounded by the division and, for
+   * x &lt; 0, by taking back the 2^64 the exponential is carried in. A float z would pass |z|·2^−24
+   * of relative error to e (some 100 ulp at t = 11), so z is formed as zh + zl: t² and the
+   * product by K3 split by FMA, the sum with K1 by a two-sum, the constants as float pairs; zl
+   * joins the exponential's reduced argument. NaN gives NaN (the x ≥ 0 branch, which divides x).
    */
   static void geluTanh(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
-      FloatVector kFar = B_FAR.reinterpretAsFloats();
-      FloatVector kGeluTanhLimit = B_GELU_TANH_LIMIT.reinterpretAsFloats();
-      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
       FloatVector kK1Hi = B_K1_HI.reinterpretAsFloats();
+      FloatVector kK1Lo = B_K1_LO.reinterpretAsFloats();
       FloatVector kK3Hi = B_K3_HI.reinterpretAsFloats();
+      FloatVector kK3Lo = B_K3_LO.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
-      FloatVector kNegGeluTanhLimit = B_NEG_GELU_TANH_LIMIT.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
       FloatVector kOne = B_ONE.reinterpretAsFloats();
@@ -910,41 +912,39 @@ final class VectorMath {
       FloatVector kQ4 = B_Q4.reinterpretAsFloats();
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
-      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kUnscale = B_GELU_UNSCALE.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector xz =
-          v.blend(kNegGeluTanhLimit, v.compare(VectorOperators.LE, kNegGeluTanhLimit))
-              .blend(kGeluTanhLimit, v.compare(VectorOperators.GT, kGeluTanhLimit));
-      FloatVector x2 = xz.mul(xz);
-      FloatVector w = x2.fma(kK3Hi, kK1Hi);
-      FloatVector zh = xz.mul(w);
-      FloatVector zl = geluTanhLow(xz, x2, w, zh);
-      FloatVector a = zh.abs();
-      // e = expNegScaled(a), written out
-      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
-      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector t = v.abs().reinterpretAsInts().min(B_GELU_TANH_CLAMP).reinterpretAsFloats();
+      // w = K1 + K3·t² as w + wl, then z = t·w as zh + zl (zh negated: the exponential's input)
+      FloatVector x2 = t.mul(t);
+      FloatVector x2l = t.fma(t, x2.neg());
+      FloatVector p = x2.mul(kK3Hi);
+      FloatVector pl = x2.fma(kK3Hi, p.neg());
+      FloatVector w = kK1Hi.add(p);
+      FloatVector bb = w.sub(kK1Hi);
+      FloatVector sumErr = kK1Hi.sub(w.sub(bb)).add(p.sub(bb));
+      FloatVector wl = x2l.fma(kK3Hi, x2.fma(kK3Lo, pl.add(kK1Lo).add(sumErr)));
+      FloatVector tNeg = t.neg();
+      FloatVector zhNeg = tNeg.mul(w);
+      FloatVector zl = t.fma(wl, t.fma(w, zhNeg));
+      // e = exp(−zh − zl)·2^64, written out: −zh ≥ −113 needs no clamp, 2^(n + 64) is normal
+      FloatVector et = zhNeg.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
-      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, zhNeg)).sub(zl);
       FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
-      FloatVector ep = er.mul(er).fma(eq, er);
-      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
-      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = ep.fma(es, es);
-      // Only Vector API operations from here on.
-      e = zl.blend(kZero, a.compare(VectorOperators.GT, kHuge))
-          .reinterpretAsInts()
-          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
-          .reinterpretAsFloats()
-          .neg()
-          .fma(e, e);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
-      FloatVector xl =
-          v.blend(kNegGeluTanhLimit, v.compare(VectorOperators.LT, kNegGeluTanhLimit));
-      FloatVector q = xl.div(e.blend(kZero, far).add(kOne));
-      FloatVector neg = q.mul(e);
-      q.blend(neg.mul(kOne.blend(kUnscale, far)), zh.compare(VectorOperators.LT, kZero))
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_GELU_EXP_BITS)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
+      FloatVector d = e.fma(kUnscale, kOne);
+      // x < 0: (−t·e)/d, then times 2^−64 (subnormal only where the result is)
+      VectorMask<Float> negative = v.compare(VectorOperators.LT, kZero);
+      v.blend(tNeg.mul(e), negative)
+          .div(d)
+          .mul(kOne.blend(kUnscale, negative))
           .intoArray(y, i);
     }
   }
@@ -970,8 +970,8 @@ final class VectorMath {
 
   /**
    * dx = dy·σ(z)·(1 + x·(1 − σ(z))·z') over [0, bound), z' = K1 + 3·K3·x², with σ and 1 − σ from
-   * t = e^(−|z|) (z as in {@link #geluTanh}) and r = 1/(1 + t): r and t·r for z ≥ 0, t·r and r for
-   * z &lt; 0.
+   * t = e^(−|z|) (z = zh + zl by {@link #geluTanhLow}) and r = 1/(1 + t): r and t·r for z ≥ 0,
+   * t·r and r for z &lt; 0.
    */
   static void geluTanhDerivative(float[] x, float[] dy, float[] dx, int bound) {
     for (int i = 0; i < bound; i += L) {
