@@ -279,6 +279,7 @@ final class VectorMath {
   private static final IntVector B_H9 = bits(H9);
   private static final IntVector B_FAR = bits(FAR);
   private static final IntVector B_HUGE = bits(HUGE);
+  private static final IntVector B_MISH_CLAMP = bits(110f);
   private static final IntVector B_NEG_FAR = bits(-FAR);
   private static final IntVector B_NEG_HUGE = bits(-HUGE);
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
@@ -294,8 +295,8 @@ final class VectorMath {
   private static final IntVector B_NEG_GELU_TANH_LIMIT = bits(-GELU_TANH_LIMIT);
   private static final IntVector B_PHI_SERIES_LIMIT = bits(PHI_SERIES_LIMIT);
   private static final IntVector B_PHI_LIMIT = bits(PHI_LIMIT);
-  private static final IntVector B_GELU_UNSCALE = bits(0x1p-64f);
-  private static final IntVector B_GELU_NEG_UNSCALE = bits(-0x1p-64f);
+  private static final IntVector B_UNSCALE_64 = bits(0x1p-64f);
+  private static final IntVector B_NEG_UNSCALE_64 = bits(-0x1p-64f);
   private static final IntVector B_NEG_INV_SQRT_2PI = bits(-INV_SQRT_2PI);
   private static final IntVector B_INV_SQRT_2PI_UNSCALED = bits(INV_SQRT_2PI * 0x1p-64f);
   private static final IntVector B_P0 = bits(P0);
@@ -332,8 +333,11 @@ final class VectorMath {
       IntVector.broadcast(I, 0x3f800000 - SQRT_HALF_BITS);
   private static final IntVector I_FAR_SCALE = IntVector.broadcast(I, FAR_SCALE);
   private static final IntVector I_FAR_BITS = IntVector.broadcast(I, Float.floatToIntBits(FAR));
-  /** From the bits of n + SHIFT to the exponent field of 2^(n + 64), for gelu. */
-  private static final IntVector I_GELU_EXP_BITS = IntVector.broadcast(I, 127 + 64 - SHIFT_BITS);
+  /**
+   * From the bits of n + SHIFT to the exponent field of 2^(n + 64): the exponentials of gelu (both
+   * forms) and mish carry e^(−a) times 2^64, normal down to a ≈ 131, and take 2^−64 back last.
+   */
+  private static final IntVector I_EXP_BITS_64 = IntVector.broadcast(I, 127 + 64 - SHIFT_BITS);
   private static final IntVector I_K_TO_FLOAT = IntVector.broadcast(I, SHIFT_BITS - 127);
 
   /** A vector of the bits of v in every lane. */
@@ -718,7 +722,7 @@ final class VectorMath {
       FloatVector kNegHalf = B_NEG_HALF.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
-      FloatVector kNegUnscale = B_GELU_NEG_UNSCALE.reinterpretAsFloats();
+      FloatVector kNegUnscale = B_NEG_UNSCALE_64.reinterpretAsFloats();
       FloatVector kOne = B_ONE.reinterpretAsFloats();
       FloatVector kP0 = B_P0.reinterpretAsFloats();
       FloatVector kP1 = B_P1.reinterpretAsFloats();
@@ -761,7 +765,7 @@ final class VectorMath {
       FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
       FloatVector scale =
           et.reinterpretAsInts()
-              .add(I_GELU_EXP_BITS)
+              .add(I_EXP_BITS_64)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
@@ -840,7 +844,7 @@ final class VectorMath {
       FloatVector kR10 = B_R10.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kTwo = B_TWO.reinterpretAsFloats();
-      FloatVector kUnscale = B_GELU_UNSCALE.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector g = FloatVector.fromArray(F, dy, i);
       FloatVector ax = v.abs();
@@ -854,7 +858,7 @@ final class VectorMath {
       FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
       FloatVector scale =
           et.reinterpretAsInts()
-              .add(I_GELU_EXP_BITS)
+              .add(I_EXP_BITS_64)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
@@ -913,7 +917,7 @@ final class VectorMath {
       FloatVector kQ4 = B_Q4.reinterpretAsFloats();
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
-      FloatVector kUnscale = B_GELU_UNSCALE.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector t = v.abs().reinterpretAsInts().min(B_GELU_TANH_CLAMP).reinterpretAsFloats();
@@ -936,7 +940,7 @@ final class VectorMath {
       FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
       FloatVector scale =
           et.reinterpretAsInts()
-              .add(I_GELU_EXP_BITS)
+              .add(I_EXP_BITS_64)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
@@ -1443,9 +1447,8 @@ final class VectorMath {
   static void mish(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
       FloatVector kFar = B_FAR.reinterpretAsFloats();
-      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
-      FloatVector kNegHuge = B_NEG_HUGE.reinterpretAsFloats();
+      FloatVector kNegFar = B_NEG_FAR.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
       FloatVector kOne = B_ONE.reinterpretAsFloats();
@@ -1457,35 +1460,39 @@ final class VectorMath {
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kTwo = B_TWO.reinterpretAsFloats();
-      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector a = v.abs();
-      // e = e^(−a), times 2^FAR_SCALE where a > FAR: expNegScaled written out (see the note on
-      // one-argument kernels above; this body calls no method of its own)
-      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      // a = |x| clamped to 110 by an integer min (below −110 the result is −0 all the same; NaN
+      // lanes end in x·num/den, which is NaN)
+      FloatVector a = v.abs().reinterpretAsInts().min(B_MISH_CLAMP).reinterpretAsFloats();
+      // e = e^(−a)·2^64, written out (this body calls no method of its own): 2^(n + 64) is
+      // normal for every a ≤ 110
+      FloatVector m = a.neg();
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
       FloatVector r = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
       FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
-      FloatVector p = r.mul(r).fma(q, r);
-      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
-      FloatVector scale = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = p.fma(scale, scale);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
-      FloatVector t = e.blend(kZero, far);
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_EXP_BITS_64)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = r.mul(r).fma(q, r).fma(scale, scale);
+      // t = e^(−a), 0 where a > 80 (zeroed before the 2^−64: no subnormals in lanes that drop them)
+      FloatVector t = e.blend(kZero, a.compare(VectorOperators.GT, kFar)).mul(kUnscale);
       FloatVector twoT = t.add(t);
       VectorMask<Float> positive = v.compare(VectorOperators.GT, kZero);
       FloatVector num = t.fma(t, twoT).blend(twoT.add(kOne), positive);
       FloatVector den = num.add(kTwo).blend(twoT.fma(t, num), positive);
-      FloatVector xc = v.blend(kNegHuge, v.compare(VectorOperators.LT, kNegHuge));
+      // x < −80: x·e^x from the scaled e, scaled back last so that it rounds once
       v.mul(num)
           .div(den)
-          .blend(xc.mul(e).mul(kOne.blend(kUnscale, far)), far.and(positive.not()))
+          .blend(a.neg().mul(e).mul(kUnscale), v.compare(VectorOperators.LT, kNegFar))
           .intoArray(y, i);
     }
   }
+
 
   /**
    * dx = dy·mish'(x) over [0, bound), written with t = e^(−|x|) as ScalarFunctions.mishDerivative
