@@ -161,7 +161,6 @@ final class VectorMath {
   private static final float K1_LO = (float) (ScalarFunctions.GELU_TANH_K1 - K1_HI);
   private static final float K3_HI = (float) ScalarFunctions.GELU_TANH_K3;
   private static final float K3_LO = (float) (ScalarFunctions.GELU_TANH_K3 - K3_HI);
-  private static final float GELU_TANH_LIMIT = 20f;
 
   // GELU (exact): Φ(x) = ½ + x·P(x²) for |x| ≤ 0.75, and Φ(−t) = e^(−t²/2)·s·R(s) with
   // s = 1/(t + 2) for t = |x| up to 16. Interpolants at Chebyshev nodes from core/fits/kernel_fits.py: relative
@@ -217,10 +216,6 @@ final class VectorMath {
   private static final FloatVector V_Q4 = bc(Q4);
   private static final FloatVector V_Q5 = bc(Q5);
   private static final FloatVector V_HUGE = bc(HUGE);
-  private static final FloatVector V_K1_HI = bc(K1_HI);
-  private static final FloatVector V_K1_LO = bc(K1_LO);
-  private static final FloatVector V_K3_HI = bc(K3_HI);
-  private static final FloatVector V_K3_LO = bc(K3_LO);
   // The same constants as the bits of floats, for the loops. A FloatVector constant's lanes are
   // a float[], which C2 cannot tell from the float arrays a loop stores into, so it loads every
   // constant again after each store, in every iteration (20 loads an iteration in geluTanh);
@@ -290,9 +285,7 @@ final class VectorMath {
   private static final IntVector B_K3_HI = bits(K3_HI);
   private static final IntVector B_K3_LO = bits(K3_LO);
   private static final IntVector B_K3_TIMES_3 = bits((float) (3 * ScalarFunctions.GELU_TANH_K3));
-  private static final IntVector B_GELU_TANH_LIMIT = bits(GELU_TANH_LIMIT);
   private static final IntVector B_GELU_TANH_CLAMP = bits(11f);
-  private static final IntVector B_NEG_GELU_TANH_LIMIT = bits(-GELU_TANH_LIMIT);
   private static final IntVector B_PHI_SERIES_LIMIT = bits(PHI_SERIES_LIMIT);
   private static final IntVector B_PHI_LIMIT = bits(PHI_LIMIT);
   private static final IntVector B_UNSCALE_64 = bits(0x1p-64f);
@@ -691,7 +684,7 @@ final class VectorMath {
   }
 
   // The activations below are loops over arrays rather than functions of one vector. Those that
-  // call helpers (the scaled exponential, geluTanhLow) are larger than 325 bytes of bytecode,
+  // call a helper (the scaled exponential) are larger than 325 bytes of bytecode,
   // so that C2 compiles each on its own (see the class comment), and call them first, before
   // the node budget is spent, writing the rest out in Vector API operations only. C2 also does
   // not inline a helper it has already compiled into more than 2500 bytes, so no helper is big.
@@ -955,39 +948,21 @@ final class VectorMath {
   }
 
   /**
-   * z − zh for GELU's tanh form, z = x·(K1 + K3·x²), given x (clamped), x2 = x² rounded, w = K1 +
-   * K3·x2 rounded and zh = x·w rounded: the rounding error of w recovered by a two-sum of K1_HI
-   * and K3_HI·x2 (itself split by FMA), the low parts of x² and of the constants, and the error of
-   * x·w, to about 2^−48 of z.
-   */
-  private static FloatVector geluTanhLow(
-      FloatVector xz, FloatVector x2, FloatVector w, FloatVector zh) {
-    FloatVector x2l = xz.fma(xz, x2.neg());
-    FloatVector p = x2.mul(V_K3_HI);
-    FloatVector pl = x2.fma(V_K3_HI, p.neg());
-    FloatVector sum = V_K1_HI.add(p);
-    FloatVector bb = sum.sub(V_K1_HI);
-    FloatVector sumErr = V_K1_HI.sub(sum.sub(bb)).add(p.sub(bb));
-    FloatVector wl =
-        x2l.fma(V_K3_HI, x2.fma(V_K3_LO, pl.add(V_K1_LO))).add(sumErr.add(sum.sub(w)));
-    return xz.fma(wl, xz.fma(w, zh.neg()));
-  }
-
-  /**
-   * dx = dy·σ(z)·(1 + x·(1 − σ(z))·z') over [0, bound), z' = K1 + 3·K3·x², with σ and 1 − σ from
-   * t = e^(−|z|) (z = zh + zl by {@link #geluTanhLow}) and r = 1/(1 + t): r and t·r for z ≥ 0,
-   * t·r and r for z &lt; 0.
+   * dx = dy·σ(z)·(1 + x·(1 − σ(z))·z') over [0, bound), z' = K1 + 3·K3·x². With t, z = zh + zl
+   * and e = e^(−z(t))·2^64 as in {@link #geluTanh}, r = 1/(1 + e^(−z)) and p = t·z'(t) ≥ 0: r·(1
+   * + p·e^(−z)·r) for x ≥ 0 and e^(−z)·r·(1 − p·r) for x &lt; 0, the latter from the scaled e and
+   * scaled back last. e^(−z) is taken as 0 where z &gt; 80, before the 2^−64, so that no lane
+   * makes a subnormal it does not use; NaN lanes are made NaN from the bits of |x|.
    */
   static void geluTanhDerivative(float[] x, float[] dy, float[] dx, int bound) {
     for (int i = 0; i < bound; i += L) {
-      FloatVector kFar = B_FAR.reinterpretAsFloats();
-      FloatVector kGeluTanhLimit = B_GELU_TANH_LIMIT.reinterpretAsFloats();
-      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
       FloatVector kK1Hi = B_K1_HI.reinterpretAsFloats();
+      FloatVector kK1Lo = B_K1_LO.reinterpretAsFloats();
       FloatVector kK3Hi = B_K3_HI.reinterpretAsFloats();
+      FloatVector kK3Lo = B_K3_LO.reinterpretAsFloats();
       FloatVector kK3Times3 = B_K3_TIMES_3.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
-      FloatVector kNegGeluTanhLimit = B_NEG_GELU_TANH_LIMIT.reinterpretAsFloats();
+      FloatVector kNegFar = B_NEG_FAR.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
       FloatVector kOne = B_ONE.reinterpretAsFloats();
@@ -998,46 +973,50 @@ final class VectorMath {
       FloatVector kQ4 = B_Q4.reinterpretAsFloats();
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
-      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector xz =
-          v.blend(kNegGeluTanhLimit, v.compare(VectorOperators.LE, kNegGeluTanhLimit))
-              .blend(kGeluTanhLimit, v.compare(VectorOperators.GT, kGeluTanhLimit));
-      FloatVector x2 = xz.mul(xz);
-      FloatVector w = x2.fma(kK3Hi, kK1Hi);
-      FloatVector zh = xz.mul(w);
-      FloatVector zl = geluTanhLow(xz, x2, w, zh);
-      FloatVector a = zh.abs();
-      // e = expNegScaled(a), written out
-      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
-      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector ax = v.abs();
+      FloatVector t = ax.reinterpretAsInts().min(B_GELU_TANH_CLAMP).reinterpretAsFloats();
+      // z(t) = zh + zl, zh negated, as in the forward
+      FloatVector x2 = t.mul(t);
+      FloatVector x2l = t.fma(t, x2.neg());
+      FloatVector p = x2.mul(kK3Hi);
+      FloatVector pl = x2.fma(kK3Hi, p.neg());
+      FloatVector w = kK1Hi.add(p);
+      FloatVector bb = w.sub(kK1Hi);
+      FloatVector sumErr = kK1Hi.sub(w.sub(bb)).add(p.sub(bb));
+      FloatVector wl = x2l.fma(kK3Hi, x2.fma(kK3Lo, pl.add(kK1Lo).add(sumErr)));
+      FloatVector zhNeg = t.neg().mul(w);
+      FloatVector zl = t.fma(wl, t.fma(w, zhNeg));
+      // e = exp(−zh − zl)·2^64, written out
+      FloatVector et = zhNeg.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
-      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, zhNeg)).sub(zl);
       FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
-      FloatVector ep = er.mul(er).fma(eq, er);
-      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
-      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = ep.fma(es, es);
-      // Only Vector API operations from here on.
-      e = zl.blend(kZero, a.compare(VectorOperators.GT, kHuge))
-          .reinterpretAsInts()
-          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
-          .reinterpretAsFloats()
-          .neg()
-          .fma(e, e);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
-      FloatVector t = e.blend(kZero, far);
-      FloatVector r = kOne.div(t.add(kOne));
-      FloatVector xdz = xz.mul(x2.fma(kK3Times3, kK1Hi));
-      FloatVector positive = r.mul(xdz.fma(t.mul(r), kOne));
-      FloatVector negative = e.mul(r).mul(xdz.fma(r, kOne));
-      negative = negative.mul(kOne.blend(kUnscale, far));
-      FloatVector d = positive.blend(negative, zh.compare(VectorOperators.LT, kZero));
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_EXP_BITS_64)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
+      FloatVector te = e.blend(kZero, zhNeg.compare(VectorOperators.LT, kNegFar)).mul(kUnscale);
+      FloatVector r = kOne.div(te.add(kOne));
+      FloatVector pz = t.mul(x2.fma(kK3Times3, kK1Hi));
+      FloatVector positive = r.mul(pz.fma(te.mul(r), kOne));
+      FloatVector negative = e.mul(r).mul(pz.neg().fma(r, kOne)).mul(kUnscale);
+      // all ones (a NaN) where |x| is NaN, else 0
+      IntVector nan = B_INFINITY.sub(ax.reinterpretAsInts()).lanewise(VectorOperators.ASHR, I_31);
+      FloatVector d =
+          positive
+              .blend(negative, v.compare(VectorOperators.LT, kZero))
+              .reinterpretAsInts()
+              .or(nan)
+              .reinterpretAsFloats();
       FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
     }
   }
+
 
   /**
    * SiLU, y = x·σ(beta·x), for units [from, to) (a whole number of vectors) of the row at offset
