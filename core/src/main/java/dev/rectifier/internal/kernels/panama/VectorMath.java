@@ -276,7 +276,6 @@ final class VectorMath {
   private static final IntVector B_HUGE = bits(HUGE);
   private static final IntVector B_MISH_CLAMP = bits(110f);
   private static final IntVector B_NEG_FAR = bits(-FAR);
-  private static final IntVector B_NEG_HUGE = bits(-HUGE);
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
   private static final IntVector B_SILU_BIG_X = bits(0x1p80f);
   private static final IntVector B_SILU_BIG_X_GRAD = bits(0x1p38f);
@@ -1482,21 +1481,40 @@ final class VectorMath {
     for (int i = 0; i < bound; i += L) {
       FloatVector kFar = B_FAR.reinterpretAsFloats();
       FloatVector kFour = B_FOUR.reinterpretAsFloats();
-      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
-      FloatVector kNegHuge = B_NEG_HUGE.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegFar = B_NEG_FAR.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
       FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kTwo = B_TWO.reinterpretAsFloats();
-      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector a = v.abs();
-      FloatVector e = expNegScaled(a);
-      // Only Vector API operations from here on.
-      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
-      FloatVector t = e.blend(kZero, far);
+      IntVector absBits = v.abs().reinterpretAsInts();
+      // a, e = e^(−a)·2^64 and t as in mish's forward
+      FloatVector a = absBits.min(B_MISH_CLAMP).reinterpretAsFloats();
+      FloatVector ma = a.neg();
+      FloatVector et = ma.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector r = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, ma));
+      FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_EXP_BITS_64)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = r.mul(r).fma(q, r).fma(scale, scale);
+      FloatVector t = e.blend(kZero, a.compare(VectorOperators.GT, kFar)).mul(kUnscale);
+      // x clamped to ±110: a with the sign of x
       FloatVector xc =
-          v.blend(kNegHuge, v.compare(VectorOperators.LT, kNegHuge))
-              .blend(kHuge, v.compare(VectorOperators.GT, kHuge));
+          a.reinterpretAsInts().or(v.reinterpretAsInts().and(I_SIGN)).reinterpretAsFloats();
       FloatVector onePlusT = t.add(kOne);
       FloatVector twoT = t.add(t);
       FloatVector fourX = xc.mul(kFour);
@@ -1506,13 +1524,18 @@ final class VectorMath {
       FloatVector n = twoT.add(kOne);
       FloatVector d = twoT.fma(t, n);
       FloatVector positive = n.fma(d, fourX.mul(t.mul(t)).mul(onePlusT)).div(d.mul(d));
-      VectorMask<Float> isPositive = v.compare(VectorOperators.GT, kZero);
+      // all ones (a NaN) where |x| is NaN, else 0
+      IntVector nan = B_INFINITY.sub(absBits).lanewise(VectorOperators.ASHR, I_31);
+      // x < −80: e^x·(x + 1) from the scaled e, scaled back last
       FloatVector dm =
-          negative.blend(positive, isPositive)
-              .blend(
-                  e.mul(xc.add(kOne)).mul(kOne.blend(kUnscale, far)),
-                  far.and(isPositive.not()));
+          negative
+              .blend(positive, v.compare(VectorOperators.GT, kZero))
+              .blend(e.mul(xc.add(kOne)).mul(kUnscale), v.compare(VectorOperators.LT, kNegFar))
+              .reinterpretAsInts()
+              .or(nan)
+              .reinterpretAsFloats();
       FloatVector.fromArray(F, dy, i).mul(dm).intoArray(dx, i);
     }
   }
+
 }
