@@ -358,8 +358,6 @@ final class VectorMath {
     return r.mul(r).fma(q, r);
   }
 
-
-
   // The loops below (up to the scaled exponential) are whole kernels for one-argument functions,
   // over [0, bound) of x and y from their offsets, bound a whole number of vectors. Their bodies
   // call no method of their own, only Vector API operations, so the exponential's reduction (e^x
@@ -563,7 +561,6 @@ final class VectorMath {
           .intoArray(y, i);
     }
   }
-
 
   /**
    * ln(1+x), accurate near 0, ±0 kept; NaN gives NaN. A vector with a lane where x ≤ −1 or x =
@@ -1015,7 +1012,6 @@ final class VectorMath {
       FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
     }
   }
-
 
   /**
    * SiLU, y = x·σ(beta·x), for units [from, to) (a whole number of vectors) of the row at offset
@@ -1470,7 +1466,6 @@ final class VectorMath {
           .intoArray(y, i);
     }
   }
-
 
   /**
    * dx = dy·mish'(x) over [0, bound), written with t = e^(−|x|) as ScalarFunctions.mishDerivative
