@@ -29,6 +29,7 @@ public final class EluProvider implements ActivationProvider {
   public List<HyperParameter> parameters() {
     return List.of(
         HyperParameter.real("alpha", 1.0, 0, true, Double.POSITIVE_INFINITY, false)
+            .inFloat()
             .describedAs("saturation value for x → −∞ is −alpha"));
   }
 

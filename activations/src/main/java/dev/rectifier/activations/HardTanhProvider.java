@@ -16,8 +16,8 @@ import java.util.Optional;
  *   f'(x) = 1 if min &lt; x ≤ max, else 0            (the left side at the kinks)
  * </pre>
  *
- * {@code min} and {@code max}: the bounds, defaults −1 and 1, any finite numbers with min &lt;
- * max (as the kernels see them, rounded to float). Exact. Range [min, max]; monotonic;
+ * {@code min} and {@code max}: the bounds, defaults −1 and 1, any finite floats with min &lt; max
+ * (compared as the kernels see them, rounded to float). Exact. Range [min, max]; monotonic;
  * zero-centred for the default bounds. Saturates outright: a unit whose input stays outside
  * (min, max] on every sample gets no gradient and stops learning.
  */
@@ -33,9 +33,11 @@ public final class HardTanhProvider implements ActivationProvider {
     return List.of(
         HyperParameter.real(
                 "min", -1.0, Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false)
+            .inFloat()
             .describedAs("lower bound, below max"),
         HyperParameter.real(
                 "max", 1.0, Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false)
+            .inFloat()
             .describedAs("upper bound, above min"));
   }
 
@@ -45,15 +47,17 @@ public final class HardTanhProvider implements ActivationProvider {
   }
 
   /**
-   * @throws IllegalArgumentException if min is not below max (as floats), naming both values
+   * @throws IllegalArgumentException if min is not below max as floats, naming both values
    */
   @Override
   public Activation create(HyperParameters values, int units) {
     float min = (float) values.real("min");
     float max = (float) values.real("max");
     if (!(min < max)) {
+      boolean rounding = values.real("min") < values.real("max");
       throw new IllegalArgumentException(
           "hyper-parameters 'min' and 'max' of hard_tanh are " + values
+              + (rounding ? ", " + min + " and " + max + " as floats (the values used)" : "")
               + "; expected min < max");
     }
     return new HardTanh(values, units, min, max);

@@ -37,6 +37,7 @@ public final class PReluProvider implements ActivationProvider {
     return List.of(
         HyperParameter.real(
                 "alpha", 0.25, Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false)
+            .inFloat()
             .describedAs("initial slope for x ≤ 0"),
         HyperParameter.flag("shared", false).describedAs("one slope for all units"));
   }

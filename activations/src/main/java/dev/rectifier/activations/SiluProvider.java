@@ -42,6 +42,7 @@ public final class SiluProvider implements ActivationProvider {
   public List<HyperParameter> parameters() {
     return List.of(
         HyperParameter.real("beta", 1.0, 0, false, Double.POSITIVE_INFINITY, false)
+            .inFloat()
             .describedAs("sharpness of the sigmoid gate; the initial value when trainable"),
         HyperParameter.flag("trainable", false).describedAs("learn beta per unit"));
   }

@@ -33,8 +33,10 @@ public final class SoftplusProvider implements ActivationProvider {
   public List<HyperParameter> parameters() {
     return List.of(
         HyperParameter.real("beta", 1.0, 0, false, Double.POSITIVE_INFINITY, false)
+            .inFloat()
             .describedAs("sharpness"),
         HyperParameter.real("threshold", 20.0, 0, false, Double.POSITIVE_INFINITY, false)
+            .inFloat()
             .describedAs("beta*x above which f(x) = x"));
   }
 

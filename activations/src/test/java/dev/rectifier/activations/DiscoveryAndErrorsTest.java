@@ -113,6 +113,46 @@ class DiscoveryAndErrorsTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        "softplus(beta=1e39)|hyper-parameter 'beta' of softplus is 1.0E39, which is Infinity as a"
+            + " float (the value used); expected a finite float in (0, +inf)",
+        "softplus(beta=1e-50)|hyper-parameter 'beta' of softplus is 1.0E-50, which is 0.0 as a"
+            + " float (the value used); expected a finite float in (0, +inf)",
+        "softplus(threshold=-1)|hyper-parameter 'threshold' of softplus is -1.0; expected a finite"
+            + " number in (0, +inf)",
+        "softplus(beta=NaN)|cannot parse activation spec 'softplus(beta=NaN)' at position 14:"
+            + " value NaN is not a finite number (expected the form name or name(key=value, ...),"
+            + " such as leaky_relu(alpha=0.1))",
+        "silu(beta=1e39)|hyper-parameter 'beta' of silu is 1.0E39, which is Infinity as a float"
+            + " (the value used); expected a finite float in (0, +inf)",
+        "swish(trainable=maybe)|hyper-parameter 'trainable' of silu is maybe; expected true or"
+            + " false",
+        "gelu(approximate=fast)|hyper-parameter 'approximate' of gelu is fast; expected one of"
+            + " [none, tanh]",
+        "mish(beta=1)|unknown hyper-parameter 'beta' for mish; it accepts none",
+        "selu(alpha=1)|unknown hyper-parameter 'alpha' for selu; it accepts none",
+        "relu6(max=5)|unknown hyper-parameter 'max' for relu6; it accepts none",
+        "hard_sigmoid(slope=0.2)|unknown hyper-parameter 'slope' for hard_sigmoid; it accepts"
+            + " none",
+        "hard_tanh(min=-1e39)|hyper-parameter 'min' of hard_tanh is -1.0E39, which is -Infinity as"
+            + " a float (the value used); expected a finite float in (-inf, +inf)",
+        "elu(alpha=1e39)|hyper-parameter 'alpha' of elu is 1.0E39, which is Infinity as a float"
+            + " (the value used); expected a finite float in [0, +inf)",
+        "prelu(alpha=-1e39)|hyper-parameter 'alpha' of prelu is -1.0E39, which is -Infinity as a"
+            + " float (the value used); expected a finite float in (-inf, +inf)",
+        "hard_tanh(min=0.1, max=0.10000000001)|hyper-parameters 'min' and 'max' of hard_tanh are"
+            + " min=0.1, max=0.10000000001, 0.1 and 0.1 as floats (the values used); expected"
+            + " min < max",
+      })
+  void newerActivationsRefuseBadValuesByName(String spec, String message) {
+    assertThatThrownBy(() -> Activations.create(spec, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "hard_tanh(min=2)|min=2, max=1",
         "hard_tanh(min=0.5, max=0.5)|min=0.5, max=0.5",
         "hard_tanh(max=-3)|min=-1, max=-3"

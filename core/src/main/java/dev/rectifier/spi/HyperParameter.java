@@ -46,6 +46,7 @@ public final class HyperParameter {
   private final boolean maxInclusive;
   private final List<String> choices;
   private final String description;
+  private final boolean inFloat;
 
   private HyperParameter(
       String name,
@@ -56,7 +57,8 @@ public final class HyperParameter {
       double max,
       boolean maxInclusive,
       List<String> choices,
-      String description) {
+      String description,
+      boolean inFloat) {
     this.name = checkName(name);
     this.kind = kind;
     this.defaultValue = defaultValue;
@@ -66,6 +68,7 @@ public final class HyperParameter {
     this.maxInclusive = maxInclusive;
     this.choices = choices;
     this.description = Objects.requireNonNull(description, "description");
+    this.inFloat = inFloat;
   }
 
   /**
@@ -105,7 +108,7 @@ public final class HyperParameter {
       String name, double min, boolean minInclusive, double max, boolean maxInclusive) {
     HyperParameter p =
         new HyperParameter(
-            name, Kind.REAL, null, min, minInclusive, max, maxInclusive, List.of(), "");
+            name, Kind.REAL, null, min, minInclusive, max, maxInclusive, List.of(), "", false);
     p.checkRange();
     return p;
   }
@@ -122,7 +125,7 @@ public final class HyperParameter {
    */
   public static HyperParameter integer(String name, int defaultValue, int min, int max) {
     HyperParameter p =
-        new HyperParameter(name, Kind.INTEGER, null, min, true, max, true, List.of(), "");
+        new HyperParameter(name, Kind.INTEGER, null, min, true, max, true, List.of(), "", false);
     p.checkRange();
     return p.withDefault(defaultValue);
   }
@@ -135,7 +138,7 @@ public final class HyperParameter {
               + range());
     }
     return new HyperParameter(
-        name, kind, value, min, minInclusive, max, maxInclusive, choices, description);
+        name, kind, value, min, minInclusive, max, maxInclusive, choices, description, inFloat);
   }
 
   /**
@@ -146,7 +149,8 @@ public final class HyperParameter {
    * @return the declaration
    */
   public static HyperParameter flag(String name, boolean defaultValue) {
-    return new HyperParameter(name, Kind.FLAG, defaultValue, 0, true, 1, true, List.of(), "");
+    return new HyperParameter(
+        name, Kind.FLAG, defaultValue, 0, true, 1, true, List.of(), "", false);
   }
 
   /**
@@ -174,7 +178,8 @@ public final class HyperParameter {
               + "', not one of "
               + copy);
     }
-    return new HyperParameter(name, Kind.CHOICE, defaultValue, 0, true, 0, true, copy, "");
+    return new HyperParameter(
+        name, Kind.CHOICE, defaultValue, 0, true, 0, true, copy, "", false);
   }
 
   /**
@@ -185,7 +190,35 @@ public final class HyperParameter {
    */
   public HyperParameter describedAs(String text) {
     return new HyperParameter(
-        name, kind, defaultValue, min, minInclusive, max, maxInclusive, choices, text);
+        name, kind, defaultValue, min, minInclusive, max, maxInclusive, choices, text, inFloat);
+  }
+
+  /**
+   * Returns a copy of this real declaration whose values are used as {@code float}s, as kernels
+   * use them: a value is then admitted only if, rounded to the nearest float, it is finite and
+   * still in the range. So {@code 1e39} is refused (it would become infinite), and so is {@code
+   * 1e-50} where 0 is excluded, or {@code 0.99999999999} in [0, 1) (it would become 1); the
+   * message gives the float value. The default must pass the same test.
+   *
+   * @return the declaration, checked in float
+   * @throws IllegalStateException if this is not a real hyper-parameter
+   * @throws IllegalArgumentException if the default, as a float, is outside the range
+   */
+  public HyperParameter inFloat() {
+    if (kind != Kind.REAL) {
+      throw new IllegalStateException(
+          "hyper-parameter '" + name + "' is " + kind.name().toLowerCase(Locale.ROOT)
+              + "; only a real one can be checked in float");
+    }
+    HyperParameter p =
+        new HyperParameter(
+            name, kind, null, min, minInclusive, max, maxInclusive, choices, description, true);
+    return defaultValue == null ? p : p.withDefault((Double) defaultValue);
+  }
+
+  /** @return whether values are checked as the floats they become (see {@link #inFloat()}) */
+  public boolean isInFloat() {
+    return inFloat;
   }
 
   /** @return the lower_snake_case name */
@@ -242,13 +275,19 @@ public final class HyperParameter {
   }
 
   /**
-   * Whether a number lies in this hyper-parameter's range (and, for integers, is whole). NaN and
+   * Whether a number lies in this hyper-parameter's range (and, for integers, is whole; for a
+   * declaration {@linkplain #inFloat() checked in float}, also as the nearest float). NaN and
    * infinities are never admitted.
    *
    * @param value the candidate
    * @return {@code true} if allowed
    */
   public boolean admits(double value) {
+    return inRange(value) && (!inFloat || inRange((float) value));
+  }
+
+  /** Whether a number lies in the range, as a double (the float check aside). */
+  boolean inRange(double value) {
     if (!Double.isFinite(value)) {
       return false;
     }

@@ -95,6 +95,19 @@ public final class HyperParameters {
       case INTEGER:
         {
           double v = numberOf(owner, p, raw);
+          if (p.inRange(v) && !p.admits(v)) {
+            throw new IllegalArgumentException(
+                "hyper-parameter '"
+                    + p.name()
+                    + "' of "
+                    + owner
+                    + " is "
+                    + raw
+                    + ", which is "
+                    + (float) v
+                    + " as a float (the value used); expected a finite float in "
+                    + p.range());
+          }
           if (!p.admits(v)) {
             throw new IllegalArgumentException(
                 "hyper-parameter '"

@@ -36,6 +36,60 @@ class HyperParameterTest {
   }
 
   @Test
+  void inFloatAdmitsOnlyValuesThatStayInRangeAsFloats() {
+    HyperParameter positive =
+        HyperParameter.real("beta", 1, 0, false, Double.POSITIVE_INFINITY, false).inFloat();
+    assertThat(positive.isInFloat()).isTrue();
+    assertThat(positive.admits(Float.MAX_VALUE)).isTrue();
+    assertThat(positive.admits(1e39)).isFalse(); // Infinity as a float
+    assertThat(positive.admits(Float.MIN_VALUE)).isTrue();
+    assertThat(positive.admits(1e-50)).isFalse(); // 0 as a float, excluded
+    HyperParameter unit = HyperParameter.real("b", 0.9, 0, true, 1, false).inFloat();
+    assertThat(unit.admits(0.99999994)).isTrue(); // the float just below 1
+    assertThat(unit.admits(0.99999999999)).isFalse(); // 1 as a float
+    assertThat(unit.admits(1e-50)).isTrue(); // 0 as a float, allowed
+    assertThat(HyperParameter.real("b", 0.9, 0, true, 1, false).admits(0.99999999999)).isTrue();
+    assertThat(unit.range()).isEqualTo("[0, 1)");
+  }
+
+  @Test
+  void inFloatNamesTheFloatValueWhenRoundingLeavesTheRange() {
+    List<HyperParameter> declared =
+        List.of(
+            HyperParameter.real("beta", 1, 0, false, Double.POSITIVE_INFINITY, false).inFloat(),
+            HyperParameter.real("decay", 0.9, 0, true, 1, false).inFloat());
+    assertThatThrownBy(() -> HyperParameters.resolve("act", declared, Map.of("beta", 1e39)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "hyper-parameter 'beta' of act is 1.0E39, which is Infinity as a float (the value"
+                + " used); expected a finite float in (0, +inf)");
+    assertThatThrownBy(() -> HyperParameters.resolve("act", declared, Map.of("beta", "1e-50")))
+        .hasMessage(
+            "hyper-parameter 'beta' of act is 1e-50, which is 0.0 as a float (the value used);"
+                + " expected a finite float in (0, +inf)");
+    assertThatThrownBy(
+            () -> HyperParameters.resolve("act", declared, Map.of("decay", 0.99999999999)))
+        .hasMessage(
+            "hyper-parameter 'decay' of act is 0.99999999999, which is 1.0 as a float (the value"
+                + " used); expected a finite float in [0, 1)");
+    assertThatThrownBy(() -> HyperParameters.resolve("act", declared, Map.of("beta", -1)))
+        .hasMessage("hyper-parameter 'beta' of act is -1; expected a finite number in (0, +inf)");
+    assertThat(HyperParameters.resolve("act", declared, Map.of("beta", 1e38)).real("beta"))
+        .isEqualTo(1e38);
+  }
+
+  @Test
+  void inFloatChecksTheDefaultAndOnlyAppliesToReals() {
+    assertThatThrownBy(() -> HyperParameter.real("b", 1 - 1e-12, 0, true, 1, false).inFloat())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("default of hyper-parameter 'b'");
+    assertThatThrownBy(() -> HyperParameter.flag("shared", false).inFloat())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("hyper-parameter 'shared' is flag; only a real one can be checked in float");
+    assertThat(HyperParameter.requiredReal("a", 0, true, 1, true).inFloat().isRequired()).isTrue();
+  }
+
+  @Test
   void resolveFillsDefaultsInDeclarationOrder() {
     List<HyperParameter> declared =
         List.of(

@@ -49,14 +49,19 @@ public final class AdamProvider implements OptimizerProvider {
   public List<HyperParameter> parameters() {
     return List.of(
         HyperParameter.real("learning_rate", 1e-3, 0, false, INF, false)
+            .inFloat()
             .describedAs("step size"),
         HyperParameter.real("beta_1", 0.9, 0, true, 1, false)
+            .inFloat()
             .describedAs("decay rate of the first-moment estimate"),
         HyperParameter.real("beta_2", 0.999, 0, true, 1, false)
+            .inFloat()
             .describedAs("decay rate of the second-moment estimate"),
         HyperParameter.real("epsilon", 1e-7, 0, false, INF, false)
+            .inFloat()
             .describedAs("added to the denominator for stability"),
         HyperParameter.real("weight_decay", 0, 0, true, INF, false)
+            .inFloat()
             .describedAs("decoupled weight decay per step, times the learning rate"),
         HyperParameter.choice("form", "keras", List.of("keras", "pytorch"))
             .describedAs("where epsilon enters: keras (√v + ε) or pytorch (√v̂ + ε)"));
@@ -86,7 +91,7 @@ public final class AdamProvider implements OptimizerProvider {
       this.beta1 = (float) values.real("beta_1");
       this.beta2 = (float) values.real("beta_2");
       this.epsilon = (float) values.real("epsilon");
-      this.decay = (float) (lr * values.real("weight_decay"));
+      this.decay = decayPerStep();
       this.keras = values.choice("form").equals("keras");
     }
 

@@ -27,6 +27,25 @@ abstract class BaseOptimizer implements Optimizer {
     this.values = values;
   }
 
+  /**
+   * The decoupled weight decay per step, learning_rate × weight_decay, as the float the update
+   * kernels use.
+   *
+   * @throws IllegalArgumentException if the product is beyond float's range, naming both values
+   */
+  final float decayPerStep() {
+    double lr = values.real("learning_rate");
+    double wd = values.real("weight_decay");
+    float decay = (float) (lr * wd);
+    if (Float.isInfinite(decay)) {
+      throw new IllegalArgumentException(
+          "learning_rate × weight_decay of " + name + " is " + lr * wd + " (learning_rate="
+              + lr + ", weight_decay=" + wd + "), beyond float's range; expected at most "
+              + Float.MAX_VALUE);
+    }
+    return decay;
+  }
+
   /** @return the number of state arrays per parameter */
   abstract int slotCount();
 

@@ -42,11 +42,14 @@ public final class SgdProvider implements OptimizerProvider {
   public List<HyperParameter> parameters() {
     return List.of(
         HyperParameter.real("learning_rate", 0.01, 0, false, INF, false)
+            .inFloat()
             .describedAs("step size"),
         HyperParameter.real("momentum", 0, 0, true, 1, false)
+            .inFloat()
             .describedAs("how much of the previous update to keep"),
         HyperParameter.flag("nesterov", false).describedAs("use Nesterov momentum"),
         HyperParameter.real("weight_decay", 0, 0, true, INF, false)
+            .inFloat()
             .describedAs("decoupled weight decay per step, times the learning rate"));
   }
 
@@ -71,7 +74,7 @@ public final class SgdProvider implements OptimizerProvider {
       this.lr = (float) values.real("learning_rate");
       this.momentum = (float) values.real("momentum");
       this.nesterov = values.flag("nesterov");
-      this.decay = (float) (values.real("learning_rate") * values.real("weight_decay"));
+      this.decay = decayPerStep();
     }
 
     @Override

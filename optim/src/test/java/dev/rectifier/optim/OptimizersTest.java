@@ -160,6 +160,14 @@ class OptimizersTest {
         "adam(epsilon=0)|'epsilon' of adam is 0.0",
         "adam(form=tf)|'form' of adam is tf; expected one of [keras, pytorch]",
         "sgd(momentum=1.5)|'momentum' of sgd is 1.5",
+        "adam(beta_2=0.99999999999)|'beta_2' of adam is 0.99999999999, which is 1.0 as a float"
+            + " (the value used); expected a finite float in [0, 1)",
+        "adam(epsilon=1e-50)|'epsilon' of adam is 1.0E-50, which is 0.0 as a float",
+        "sgd(learning_rate=1e39)|'learning_rate' of sgd is 1.0E39, which is Infinity as a float",
+        "adam(learning_rate=10, weight_decay=1e38)|learning_rate × weight_decay of adam is 1.0E39"
+            + " (learning_rate=10.0, weight_decay=1.0E38), beyond float's range; expected at most"
+            + " 3.4028235E38",
+        "sgd(learning_rate=10, weight_decay=1e38)|learning_rate × weight_decay of sgd is 1.0E39",
         "sgd(nesterov=yes)|'nesterov' of sgd is yes; expected true or false",
         "adamax|unknown optimizer 'adamax' (did you mean adam?); available: adam, sgd",
       })

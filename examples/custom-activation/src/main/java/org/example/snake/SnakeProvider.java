@@ -26,6 +26,7 @@ public final class SnakeProvider implements ActivationProvider {
   public List<HyperParameter> parameters() {
     return List.of(
         HyperParameter.real("alpha", 1.0, 0, false, Double.POSITIVE_INFINITY, false)
+            .inFloat()
             .describedAs("initial frequency of every unit"));
   }
 
