@@ -34,22 +34,38 @@ class BuiltinActivationsTest {
     -100f, Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
     Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, 0.5f, -0.5f,
     0.3465736f, -0.3465736f, 9f, -9f, 17f, -17f, 1e-4f, -1e-4f, 3f, -3f, 6f, 2.5f, 2f, -0.75f,
-    -14.5f, -87.5f, Float.NaN
+    -14.5f, -87.5f, Float.NaN, -6f, 0.75f
   };
 
-  /** 100,000 seeded inputs over [−100, 100], a dense sample of [−10, 10], then the edge values. */
+  /** The width of the layers these tests use: {@link #inputs()} is a whole number of rows. */
+  static final int UNITS = 5;
+
+  /**
+   * The edge values (where the vector kernels see them, with 8 or 16 lanes), 100,000 seeded
+   * inputs over [−100, 100], a dense sample of [−10, 10], and the edge values again, last, where
+   * the scalar tail sees them: 120,090 values, a whole number of rows of {@link #UNITS}.
+   */
   static float[] inputs() {
     SplittableRandom r = new SplittableRandom(20261130);
-    float[] x = new float[100_000 + 20_000 + EDGES.length];
-    int i = 0;
-    for (; i < 100_000; i++) {
+    float[] x = new float[EDGES.length + 120_000 + EDGES.length];
+    System.arraycopy(EDGES, 0, x, 0, EDGES.length);
+    int i = EDGES.length;
+    for (; i < EDGES.length + 100_000; i++) {
       x[i] = (float) (r.nextDouble() * 200 - 100);
     }
-    for (; i < 120_000; i++) {
+    for (; i < EDGES.length + 120_000; i++) {
       x[i] = (float) (r.nextDouble() * 20 - 10);
     }
     System.arraycopy(EDGES, 0, x, i, EDGES.length);
     return x;
+  }
+
+  @Test
+  void inputsAreWholeRowsAndEndWithTheEdges() {
+    float[] x = inputs();
+    assertThat(x.length % UNITS).isZero();
+    assertThat(x[x.length - EDGES.length + 42]).isNaN();
+    assertThat(x[42]).isNaN();
   }
 
   static Activation create(Reference ref, int units) {
@@ -60,12 +76,11 @@ class BuiltinActivationsTest {
   @EnumSource(Reference.class)
   void forwardMatchesTheDoubleReference(Reference ref) {
     float[] x = inputs();
-    int units = 5;
-    int rows = x.length / units;
-    Activation a = create(ref, units);
+    int rows = x.length / UNITS;
+    Activation a = create(ref, UNITS);
     float[] y = new float[x.length];
     a.forward(x, y, rows);
-    for (int i = 0; i < rows * units; i++) {
+    for (int i = 0; i < x.length; i++) {
       double expected = ref.f.applyAsDouble(x[i]);
       float e = (float) expected;
       if (Double.isNaN(expected)) {
@@ -95,18 +110,36 @@ class BuiltinActivationsTest {
   @ParameterizedTest
   @EnumSource(Reference.class)
   void nanInGivesNanOutForwardAndBackward(Reference ref) {
-    Activation a = create(ref, 3);
-    float[] x = {Float.NaN, 1f, -1f};
-    float[] y = new float[3];
-    a.forward(x, y, 1);
-    assertThat(y[0]).isNaN();
-    float[] dx = new float[3];
-    a.backward(x, y, new float[] {1f, 1f, 1f}, dx, 1);
-    if (ref != Reference.LINEAR) {
-      // linear's derivative is 1 everywhere, so it passes dy through unchanged
-      assertThat(dx[0]).as("gradient through NaN").isNaN();
+    // 13 rows of 3: NaN in the first lane, inside a later vector and in the scalar tail
+    int rows = 13;
+    float[] x = new float[rows * 3];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i % 2 == 0 ? 0.5f * i : -0.25f * i;
     }
-    assertThat(dx[1]).isNotNaN();
+    int[] nans = {0, 19, 38};
+    for (int i : nans) {
+      x[i] = Float.NaN;
+    }
+    x[20] = Float.intBitsToFloat(0xffc00000); // a NaN with the sign bit set
+    Activation a = create(ref, 3);
+    float[] y = new float[x.length];
+    a.forward(x, y, rows);
+    float[] dy = new float[x.length];
+    java.util.Arrays.fill(dy, 1f);
+    float[] dx = new float[x.length];
+    a.backward(x, y, dy, dx, rows);
+    for (int i = 0; i < x.length; i++) {
+      if (Float.isNaN(x[i])) {
+        assertThat(y[i]).as("%s(NaN) at %d", ref.spec, i).isNaN();
+        if (ref != Reference.LINEAR) {
+          // linear's derivative is 1 everywhere, so it passes dy through unchanged
+          assertThat(dx[i]).as("gradient through NaN at %d", i).isNaN();
+        }
+      } else {
+        assertThat(y[i]).as("%s(%s)", ref.spec, x[i]).isNotNaN();
+        assertThat(dx[i]).as("%s'(%s)", ref.spec, x[i]).isNotNaN();
+      }
+    }
   }
 
   /**
@@ -119,15 +152,14 @@ class BuiltinActivationsTest {
   @EnumSource(Reference.class)
   void backwardMatchesTheAnalyticDerivative(Reference ref) {
     float[] x = inputs();
-    int units = 5;
-    int rows = x.length / units;
-    int n = rows * units;
+    int rows = x.length / UNITS;
+    int n = x.length;
     SplittableRandom r = new SplittableRandom(3);
     float[] dy = new float[n];
     for (int i = 0; i < n; i++) {
       dy[i] = (float) (r.nextDouble() * 4 - 2);
     }
-    Activation a = create(ref, units);
+    Activation a = create(ref, UNITS);
     float[] y = new float[n];
     float[] dx = new float[n];
     a.forward(x, y, rows);
@@ -142,18 +174,28 @@ class BuiltinActivationsTest {
         d = ref.df.applyAsDouble(-0.0); // the left side at the kink
       }
       double expected = d * dy[i];
-      double yErr = ULPS * Math.ulp((float) ref.f.applyAsDouble(x[i]));
-      // derivatives computed from x err relative to the sum of their terms' magnitudes (the
-      // scale), which is |f'| unless terms cancel, as in GELU's, SiLU's and mish's minima
+      if (Float.isInfinite(x[i])) {
+        // the limits are exact: 0, dy or α·dy
+        assertThat(dx[i]).as("%s'(%s)·%s", ref.spec, x[i], dy[i]).isEqualTo((float) expected);
+        continue;
+      }
+      // derivatives computed from y inherit y's error (at most 4 ulp of y); those computed from
+      // x err relative to the sum of their terms' magnitudes (the scale), which is |f'| unless
+      // terms cancel, as in GELU's, SiLU's and mish's minima
+      double yErr =
+          ref.derivativeFromY(x[i]) ? ULPS * Math.ulp((float) ref.f.applyAsDouble(x[i])) : 0;
       double tol =
           Math.abs(dy[i]) * (2 * yErr + 4 * eps * ref.scale.applyAsDouble(x[i]))
               + Math.abs(expected) * 2 * eps;
       if (ref.exact()) {
         tol = Math.abs(expected) * eps;
       }
+      // in the subnormal range each rounding errs by up to MIN_VALUE/2 absolute, and one of
+      // f' (before the product with dy) by |dy| times that
+      double floor = (1 + Math.abs(dy[i])) * Float.MIN_VALUE;
       assertThat((double) dx[i])
           .as("%s'(%s)·%s", ref.spec, x[i], dy[i])
-          .isCloseTo(expected, within(tol + Float.MIN_VALUE));
+          .isCloseTo(expected, within(tol + floor));
     }
   }
 
@@ -165,33 +207,47 @@ class BuiltinActivationsTest {
   @ParameterizedTest
   @EnumSource(Reference.class)
   void backwardMatchesCentralDifferencesOfForward(Reference ref) {
+    // every point, x + h and x − h in one array each, so that the vector kernels see them
     SplittableRandom r = new SplittableRandom(11);
-    int n = 2000;
-    Activation a = create(ref, 1);
-    float[] one = new float[1];
-    for (int k = 0; k < n; k++) {
-      float x = (float) (r.nextDouble() * 20 - 10);
-      float h = (float) (1e-3 * Math.max(1, Math.abs(x)));
-      if (ref.nearKink(x, 2 * h)) {
-        continue;
+    int n = 0;
+    float[] x = new float[2000];
+    while (n < x.length) {
+      float v = (float) (r.nextDouble() * 20 - 10);
+      if (!ref.nearKink(v, 2 * step(v))) {
+        x[n++] = v;
       }
-      float xp = x + h;
-      float xm = x - h;
-      a.forward(new float[] {xp}, one, 1);
-      double fp = one[0];
-      a.forward(new float[] {xm}, one, 1);
-      double fm = one[0];
-      double fd = (fp - fm) / ((double) xp - xm);
-      float[] y = new float[1];
-      a.forward(new float[] {x}, y, 1);
-      float[] dx = new float[1];
-      a.backward(new float[] {x}, y, new float[] {1f}, dx, 1);
-      double rounding = 4 * 4 * Math.ulp((float) Math.max(Math.abs(fp), Math.abs(fm))) / (xp - xm);
-      double truncation = 1e-6 * Math.max(1, (double) x * x);
-      assertThat((double) dx[0])
-          .as("%s'(%s)", ref.spec, x)
+    }
+    float[] xp = new float[n];
+    float[] xm = new float[n];
+    for (int i = 0; i < n; i++) {
+      xp[i] = x[i] + step(x[i]);
+      xm[i] = x[i] - step(x[i]);
+    }
+    Activation a = create(ref, 1);
+    float[] fp = new float[n];
+    float[] fm = new float[n];
+    float[] y = new float[n];
+    float[] dy = new float[n];
+    java.util.Arrays.fill(dy, 1f);
+    float[] dx = new float[n];
+    a.forward(xp, fp, n);
+    a.forward(xm, fm, n);
+    a.forward(x, y, n);
+    a.backward(x, y, dy, dx, n);
+    for (int i = 0; i < n; i++) {
+      double fd = ((double) fp[i] - fm[i]) / ((double) xp[i] - xm[i]);
+      double rounding =
+          4 * 4 * Math.ulp(Math.max(Math.abs(fp[i]), Math.abs(fm[i]))) / (xp[i] - xm[i]);
+      double truncation = 1e-6 * Math.max(1, (double) x[i] * x[i]);
+      assertThat((double) dx[i])
+          .as("%s'(%s)", ref.spec, x[i])
           .isCloseTo(fd, within(rounding + truncation + 1e-6));
     }
+  }
+
+  /** The finite-difference step at x: 1e-3·max(1, |x|). */
+  private static float step(float x) {
+    return (float) (1e-3 * Math.max(1, Math.abs(x)));
   }
 
   @ParameterizedTest

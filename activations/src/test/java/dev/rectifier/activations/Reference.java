@@ -101,6 +101,24 @@ enum Reference {
         || this == PRELU_SHARED || this == LINEAR;
   }
 
+  /**
+   * Whether the backward pass computes f'(x) from the forward's output y (so that it inherits
+   * y's error): sigmoid and tanh everywhere, elu and selu where x ≤ 0.
+   */
+  boolean derivativeFromY(double x) {
+    switch (this) {
+      case SIGMOID:
+      case TANH:
+        return true;
+      case ELU:
+      case ELU_05:
+      case SELU:
+        return !(x > 0);
+      default:
+        return false;
+    }
+  }
+
   /** Whether x lies within d of a kink. */
   boolean nearKink(double x, double d) {
     for (double k : kinks) {

@@ -93,6 +93,11 @@ class ElementwiseKernelsTest {
             x -> ReferenceFunctions.softplus(x, 1, 20), false),
         new Fn("softplusForward(0.3, 5)", (k, x, y, n) -> k.softplusForward(x, y, n, 0.3f, 5f),
             x -> ReferenceFunctions.softplus(x, 0.3f, 5), false),
+        // beta = 1 has a loop of its own; its threshold is a parameter like any other
+        new Fn("softplusForward(1, 5)", (k, x, y, n) -> k.softplusForward(x, y, n, 1f, 5f),
+            x -> ReferenceFunctions.softplus(x, 1, 5), false),
+        new Fn("softplusForward(1, 0.5)", (k, x, y, n) -> k.softplusForward(x, y, n, 1f, 0.5f),
+            x -> ReferenceFunctions.softplus(x, 1, 0.5f), false),
         new Fn("softplusForward(7, 1e4)", (k, x, y, n) -> k.softplusForward(x, y, n, 7f, 1e4f),
             x -> ReferenceFunctions.softplus(x, 7, 1e4f), false),
         new Fn("mishForward", (k, x, y, n) -> k.mishForward(x, y, n),
@@ -631,6 +636,10 @@ class ElementwiseKernelsTest {
             (k, x, dy, dx, n) -> k.softplusBackward(x, dy, dx, n, 0.3f, 5f),
             x -> ReferenceFunctions.softplusDerivative(x, 0.3f, 5),
             x -> ReferenceFunctions.softplusDerivative(x, 0.3f, 5)),
+        new Grad("softplusBackward(1, 5)",
+            (k, x, dy, dx, n) -> k.softplusBackward(x, dy, dx, n, 1f, 5f),
+            x -> ReferenceFunctions.softplusDerivative(x, 1, 5),
+            x -> ReferenceFunctions.softplusDerivative(x, 1, 5)),
         new Grad("mishBackward", (k, x, dy, dx, n) -> k.mishBackward(x, dy, dx, n),
             ReferenceFunctions::mishDerivative, ReferenceFunctions::mishScale));
   }
@@ -936,6 +945,87 @@ class ElementwiseKernelsTest {
     float[] dx2 = new float[n];
     k.siluBackward(x, dy, dx2, rows, units, beta, null);
     check(failures, identical(ks.name() + " siluBackward without betaGrad", dx, dx2));
+    assertThat(failures).isEmpty();
+  }
+
+  /**
+   * The per-unit SiLU kernels on edge inputs: every unit's column holds the same edge values
+   * (±0, subnormals, the normal limits, huge and infinite inputs), one unit's column a NaN as
+   * well. The β-gradient of a column with a NaN is NaN; every other is finite and matches the
+   * reference (whose limit at ±∞ is 0 for β ≠ 0), and so do y and dx.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"scalar", "vector"})
+  void siluWithABetaPerUnitOnEdgeInputs(String kernels) {
+    KernelSet ks = kernels(kernels);
+    float[] edges = {
+      0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, 1e-30f,
+      -1e-30f, 1f, -1f, 30f, -30f, 100f, -100f, 1e20f, -1e20f, Float.MAX_VALUE,
+      -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY
+    };
+    int units = 19;
+    int nanUnit = 3;
+    int rows = edges.length;
+    int n = rows * units;
+    float[] x = new float[n];
+    float[] beta = new float[units];
+    for (int u = 0; u < units; u++) {
+      beta[u] = u % 4 == 1 ? 0.25f * u : -0.5f - 0.1f * u;
+    }
+    for (int row = 0; row < rows; row++) {
+      for (int u = 0; u < units; u++) {
+        x[row * units + u] = edges[(row + u) % rows];
+      }
+    }
+    x[5 * units + nanUnit] = Float.NaN;
+    float[] dy = filled(n, 1f);
+    float[] grad = new float[units];
+    float[] y = new float[n];
+    float[] dx = new float[n];
+    ElementwiseKernels k = ks.elementwise();
+    k.siluForward(x, y, rows, units, beta);
+    k.siluBackward(x, dy, dx, rows, units, beta, grad);
+    List<String> failures = new ArrayList<>();
+    double ulps = ks.isVector() ? VECTOR_ULPS : SCALAR_ULPS;
+    double kGrad = ks.isVector() ? 8 : 1;
+    double[] want = new double[units];
+    double[] scale = new double[units];
+    for (int i = 0; i < n; i++) {
+      int u = i % units;
+      if (Float.isNaN(x[i])) {
+        if (!Float.isNaN(y[i]) || !Float.isNaN(dx[i])) {
+          failures.add(ks.name() + " NaN at unit " + u + " gave y=" + y[i] + ", dx=" + dx[i]);
+        }
+        continue;
+      }
+      double ref = ReferenceFunctions.silu(x[i], beta[u]);
+      if (TestFloats.ulps(y[i], ref) > ulps) {
+        failures.add(ks.name() + " silu(" + x[i] + ", beta=" + beta[u] + ") = " + y[i]
+            + ", expected " + ref);
+      }
+      double d = ReferenceFunctions.siluDerivative(x[i], beta[u]);
+      double bound = kGrad * U * ReferenceFunctions.siluScale(x[i], beta[u]) + U * Math.abs(d);
+      if (!(Math.abs(dx[i] - d) <= bound + Float.MIN_VALUE)) {
+        failures.add(ks.name() + " silu'(" + x[i] + ", beta=" + beta[u] + ") = " + dx[i]
+            + ", expected " + d + " ± " + bound);
+      }
+      double term = ReferenceFunctions.siluBetaDerivative(x[i], beta[u]);
+      want[u] += term;
+      scale[u] += Math.abs(term);
+    }
+    for (int u = 0; u < units; u++) {
+      if (u == nanUnit) {
+        if (!Float.isNaN(grad[u])) {
+          failures.add(ks.name() + " betaGrad[" + u + "] of a column with a NaN is " + grad[u]);
+        }
+        continue;
+      }
+      double bound = (rows + kGrad + 1) * U * scale[u];
+      if (!(Math.abs(grad[u] - want[u]) <= bound)) {
+        failures.add(ks.name() + " betaGrad[" + u + "]=" + grad[u] + " expected " + want[u]
+            + " ± " + bound);
+      }
+    }
     assertThat(failures).isEmpty();
   }
 
