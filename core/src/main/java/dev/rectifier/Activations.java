@@ -21,7 +21,7 @@ import java.util.Objects;
  * <pre>{@code
  * Activation a = Activations.create("leaky_relu(alpha=0.1)", 30);
  * Activation b = Activations.create("elu", Map.of("alpha", 0.5), 30);
- * List<String> names = Activations.names();   // [elu, leaky_relu, linear, prelu, relu, ...]
+ * List<String> names = Activations.names();   // [elu, gelu, hard_sigmoid, hard_tanh, ...]
  * }</pre>
  *
  * <p>The methods without a {@link ClassLoader} search the application's module layers and class

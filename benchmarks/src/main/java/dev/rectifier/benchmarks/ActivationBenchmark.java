@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code size} is the number of floats per call; divide ns/op by it for ns per element. By
  * default the batch is one row of {@code size} units. For {@code prelu} this means one learned
- * slope per element, a slope array as long as the data: its worst case (and so for {@code silu},
- * whose beta is per unit whether trained or not). {@code -p units=256} runs a layer's shape
+ * slope per element, a slope array as long as the data: its worst case (and so for {@code
+ * silu(trainable=true)} and for silu with a beta other than 1, whose beta is per unit; the default
+ * silu and {@code softplus} have loops without one). {@code -p units=256} runs a layer's shape
  * instead: {@code size / 256} rows of 256 units, each slope shared by the rows. The inputs are
  * uniform in [−5, 5], both signs mixed, so branches are unpredictable; the upstream gradient is
  * uniform in [−1, 1]. 65537 floats is not a multiple of any vector width and exercises the tails.
@@ -49,8 +50,8 @@ public class ActivationBenchmark {
   /** The activation's name or spec string, such as {@code leaky_relu(alpha=0.1)}. */
   @Param({
     "relu", "leaky_relu", "prelu", "sigmoid", "tanh", "elu", "linear", "selu", "gelu",
-    "gelu(approximate=tanh)", "silu", "silu(trainable=true)", "softplus", "mish", "hard_sigmoid",
-    "hard_tanh", "relu6"
+    "gelu(approximate=tanh)", "silu", "silu(beta=2)", "silu(trainable=true)", "softplus",
+    "softplus(beta=2)", "mish", "hard_sigmoid", "hard_tanh", "relu6"
   })
   public String activation;
 
