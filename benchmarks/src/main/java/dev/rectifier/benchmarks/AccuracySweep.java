@@ -1,0 +1,115 @@
+package dev.rectifier.benchmarks;
+
+import dev.rectifier.Activations;
+import dev.rectifier.spi.Activation;
+import dev.rectifier.testing.ReferenceFunctions;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The largest error of an activation's forward pass, in ulps of the float nearest the
+ * double-precision reference (subnormal results in subnormal ulps), over every {@code step}-th
+ * float with |x| ≤ {@code limit}, both signs. The activation runs through {@link Activations}
+ * exactly as a layer runs it, on the kernels the JVM selected: with {@code --add-modules
+ * jdk.incubator.vector} the vector kernels, without it the scalar ones. The numbers the
+ * documentation gives for the kernels' accuracy come from this sweep.
+ *
+ * <pre>
+ *   java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
+ *       dev.rectifier.benchmarks.AccuracySweep gelu 7 17
+ * </pre>
+ *
+ * <p>Prints the number of inputs, the largest error and where, and how many results err by at
+ * least 1, 2, 3 and 4 ulp. NaN must give NaN, and an infinite reference the same infinity; a
+ * result that breaks this counts as an error of +∞.
+ */
+public final class AccuracySweep {
+
+  private static final Map<String, DoubleUnaryOperator> REFERENCES =
+      Map.of(
+          "sigmoid", ReferenceFunctions::sigmoid,
+          "tanh", Math::tanh,
+          "elu", x -> x > 0 ? x : Math.expm1(x),
+          "selu", ReferenceFunctions::selu,
+          "gelu", ReferenceFunctions::gelu,
+          "gelu(approximate=tanh)", ReferenceFunctions::geluTanh,
+          "silu", x -> ReferenceFunctions.silu(x, 1),
+          "softplus", x -> ReferenceFunctions.softplus(x, 1, 20),
+          "mish", ReferenceFunctions::mish);
+
+  private AccuracySweep() {}
+
+  /** @param args the activation, the step between bit patterns, the largest |x| */
+  public static void main(String[] args) {
+    if (args.length != 3 || !REFERENCES.containsKey(args[0])) {
+      System.err.println(
+          "usage: AccuracySweep <activation> <step> <limit>; activations: "
+              + new java.util.TreeSet<>(REFERENCES.keySet()));
+      System.exit(2);
+    }
+    DoubleUnaryOperator reference = REFERENCES.get(args[0]);
+    int step = Integer.parseInt(args[1]);
+    float limit = Float.parseFloat(args[2]);
+    int n = 1 << 16;
+    Activation f = Activations.create(args[0], n);
+    float[] x = new float[n];
+    float[] y = new float[n];
+    long total = 0;
+    long[] atLeast = new long[5];
+    double worst = 0;
+    float worstAt = Float.NaN;
+    int top = Float.floatToRawIntBits(limit);
+    for (int sign = 0; sign < 2; sign++) {
+      long bits = 0;
+      while (bits <= top) {
+        int m = 0;
+        for (; m < n && bits <= top; m++, bits += step) {
+          x[m] = Float.intBitsToFloat((int) bits | sign << 31);
+        }
+        // one row of n units; the last batch of each sign is shorter
+        (m == n ? f : Activations.create(args[0], m)).forward(x, y, 1);
+        for (int i = 0; i < m; i++) {
+          double e = ulps(y[i], reference.applyAsDouble(x[i]));
+          for (int k = 1; k <= 4; k++) {
+            if (e >= k) {
+              atLeast[k]++;
+            }
+          }
+          if (e > worst) {
+            worst = e;
+            worstAt = x[i];
+          }
+        }
+        total += m;
+      }
+    }
+    float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+    Activation g = Activations.create(args[0], special.length);
+    float[] out = new float[special.length];
+    g.forward(special, out, 1);
+    for (int i = 0; i < special.length; i++) {
+      double e = ulps(out[i], reference.applyAsDouble(special[i]));
+      if (e > worst) {
+        worst = e;
+        worstAt = special[i];
+      }
+    }
+    System.out.printf(
+        "%s: %d inputs (one float in %d with |x| <= %s), largest error %.3f ulp at x = %s;"
+            + " at least 1, 2, 3, 4 ulp: %d, %d, %d, %d%n",
+        args[0], total, step, limit, worst, worstAt, atLeast[1], atLeast[2], atLeast[3],
+        atLeast[4]);
+  }
+
+  /** |y − ref| in ulps of the float nearest ref; +∞ for a wrong NaN or infinity. */
+  static double ulps(float y, double ref) {
+    if (Double.isNaN(ref) || Float.isNaN(y)) {
+      return Double.isNaN(ref) && Float.isNaN(y) ? 0 : Double.POSITIVE_INFINITY;
+    }
+    float r = (float) ref;
+    if (Float.isInfinite(r) || Float.isInfinite(y)) {
+      return y == r ? 0 : Double.POSITIVE_INFINITY;
+    }
+    return Math.abs(y - ref) / Math.max(Math.ulp(r), Float.MIN_VALUE);
+  }
+}
