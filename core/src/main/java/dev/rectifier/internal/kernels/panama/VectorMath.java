@@ -150,9 +150,10 @@ final class VectorMath {
   private static final float C2 = 2.43949999e-5f;
 
   /**
-   * Where e^(−a) for a above FAR would be subnormal or nearly so, {@link #expNegScaled} returns it
-   * times 2^FAR_SCALE, a normal float down to a = HUGE; callers multiply the products of such lanes
-   * by 2^−FAR_SCALE last, so that a tiny result (x·e^(−a) with |x| &gt; 1, say) rounds once.
+   * The scaled exponential, written out in the kernels that use it: e^(−a) for a ≥ 0 (clamped to
+   * HUGE; NaN gives NaN), and where e^(−a) would be subnormal or nearly so (a above FAR), e^(−a)
+   * times 2^FAR_SCALE, a normal float down to a = HUGE. The kernels multiply the products of such
+   * lanes by 2^−FAR_SCALE last, so that a tiny result (x·e^(−a) with |x| &gt; 1, say) rounds once.
    */
   private static final float FAR = 80f;
   private static final float HUGE = 160f;
@@ -217,23 +218,7 @@ final class VectorMath {
 
   private VectorMath() {}
 
-  // The constants as vectors. An operation with a scalar operand broadcasts it through some ten
-  // nested calls, and the helpers below nest a few more; where a kernel is inlined deep into its
-  // caller, C2 (MaxInlineLevel 15 on JDK 17) stops inlining before the intrinsic and runs the
-  // boxed Java fallback instead. A constant vector costs one load and no call depth. (They never
-  // start an accumulator: a constant merged into a loop variable would be boxed.)
-  private static final FloatVector V_SHIFT = bc(SHIFT);
-  private static final FloatVector V_LOG2E = bc(LOG2E);
-  private static final FloatVector V_NEG_LN2_HI = bc(-LN2_HI);
-  private static final FloatVector V_NEG_LN2_LO = bc(-LN2_LO);
-  private static final FloatVector V_Q0 = bc(Q0);
-  private static final FloatVector V_Q1 = bc(Q1);
-  private static final FloatVector V_Q2 = bc(Q2);
-  private static final FloatVector V_Q3 = bc(Q3);
-  private static final FloatVector V_Q4 = bc(Q4);
-  private static final FloatVector V_Q5 = bc(Q5);
-  private static final FloatVector V_HUGE = bc(HUGE);
-  // The same constants as the bits of floats, for the loops. A FloatVector constant's lanes are
+  // The constants, as the bits of floats. A FloatVector constant's lanes are
   // a float[], which C2 cannot tell from the float arrays a loop stores into, so it loads every
   // constant again after each store, in every iteration (20 loads an iteration in geluTanh);
   // an IntVector's lanes are an int[], and its loads leave the loop. A loop declares the ones it
@@ -362,31 +347,10 @@ final class VectorMath {
     return IntVector.broadcast(I, Float.floatToRawIntBits(v));
   }
 
-  /** A vector of v in every lane; for constants and per-call parameters, outside loops. */
-  static FloatVector bc(float v) {
-    return FloatVector.broadcast(F, v);
-  }
-
-  /**
-   * e^r − 1 = r + r²·q(r) for |r| ≤ ln2/2 (a little beyond is fine), from x = n·ln2 + r, where t
-   * holds n in its low bits (x·log2e + 1.5·2^23).
-   */
-  private static FloatVector expm1Reduced(FloatVector x, FloatVector t) {
-    FloatVector n = t.sub(V_SHIFT);
-    FloatVector r = n.fma(V_NEG_LN2_HI, x);
-    r = n.fma(V_NEG_LN2_LO, r);
-    FloatVector q = r.fma(V_Q5, V_Q4);
-    q = q.fma(r, V_Q3);
-    q = q.fma(r, V_Q2);
-    q = q.fma(r, V_Q1);
-    q = q.fma(r, V_Q0);
-    return r.mul(r).fma(q, r);
-  }
-
-  // The loops below (up to the scaled exponential) are whole kernels for one-argument functions,
-  // over [0, bound) of x and y from their offsets, bound a whole number of vectors. Their bodies
-  // call no method of their own, only Vector API operations, so the exponential's reduction (e^x
-  // = 2^n·(1 + p), p as in expm1Reduced) is written out in each. Two budgets of C2 bound them,
+  // The loops below (up to the activations) are whole kernels for one-argument functions, over
+  // [0, bound) of x and y from their offsets, bound a whole number of vectors. Their bodies call
+  // no method of their own, only Vector API operations, so the exponential's reduction (e^x =
+  // 2^n·(1 + r + r²·q(r)) with x = n·ln2 + r, |r| ≤ ln2/2) is written out in each. Two budgets of C2 bound them,
   // both measured: a body of some 30 operations (exp, sigmoid, tanh) kept its intrinsics also
   // inlined into a large caller (JMH's loop around a benchmark, which C2 parses twice; with
   // their constants declared they are now over 325 bytes and compiled on their own); a method
@@ -688,36 +652,20 @@ final class VectorMath {
     }
   }
 
-  /**
-   * e^(−a) for a ≥ 0, times 2^FAR_SCALE where a &gt; FAR so that it stays normal (a is clamped to
-   * HUGE); NaN gives NaN.
-   */
-  static FloatVector expNegScaled(FloatVector a) {
-    FloatVector x = a.blend(V_HUGE, a.compare(VectorOperators.GT, V_HUGE)).neg();
-    FloatVector t = x.fma(V_LOG2E, V_SHIFT);
-    FloatVector p = expm1Reduced(x, t);
-    IntVector n = t.reinterpretAsInts().sub(I_SHIFT_BITS);
-    // For a ≥ 0 the float order is the int order of the bits.
-    n = n.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
-    // pow2, written out: one helper call fewer for the callers' inlining budget (see below)
-    FloatVector s = n.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-    return p.fma(s, s);
-  }
-
-  // The activations below are loops over arrays rather than functions of one vector. Those that
-  // call a helper (the scaled exponential) are larger than 325 bytes of bytecode,
-  // so that C2 compiles each on its own (see the class comment), and call them first, before
-  // the node budget is spent, writing the rest out in Vector API operations only. C2 also does
-  // not inline a helper it has already compiled into more than 2500 bytes, so no helper is big.
-  // (AbstractMask's andNot is not forced inline: masks are combined with and, or and not.)
+  // The activations below are loops over arrays rather than functions of one vector. They call
+  // no helper: each writes out the exponential it needs with the IntVector constants above (a
+  // helper's FloatVector constants were reloaded in every iteration, and each call spent some of
+  // C2's inlining budget), and each is larger than 325 bytes of bytecode, so that C2 compiles it
+  // on its own (see the class comment). (AbstractMask's andNot is not forced inline: masks are
+  // combined with and, or and not.)
   //
-  // Where the result is tiny, e^(−|z|) comes from expNegScaled, times 2^112 where |z| > 80, and
-  // the product that uses it is scaled back last (by a vector of 1 and 2^−112: multiplying every
-  // lane by 2^−112 would make subnormals, each a slow microcode assist, in lanes that discard
-  // them), so that a result such as x·e^(−|z|) with |x| > 1
-  // rounds once instead of inheriting the rounding of a subnormal e^(−|z|). And where z = hi + lo
-  // is carried in two parts, e^(−|z|) = e^(−|hi|)·(1 − sign(hi)·lo) to within lo²; lo is dropped
-  // where |hi| > 160, where it may be infinite.
+  // Where the result is tiny, e^(−|z|) is the scaled exponential (see FAR), times 2^112 where
+  // |z| > 80, and the product that uses it is scaled back last (by a vector of 1 and 2^−112:
+  // multiplying every lane by 2^−112 would make subnormals, each a slow microcode assist, in lanes
+  // that discard them), so that a result such as x·e^(−|z|) with |x| > 1 rounds once instead of
+  // inheriting the rounding of a subnormal e^(−|z|). And where z = hi + lo is carried in two
+  // parts, e^(−|z|) = e^(−|hi|)·(1 − sign(hi)·lo) to within lo²; lo is dropped where |hi| > 160,
+  // where it may be infinite.
 
   /**
    * GELU, x·Φ(x), over x[0, bound) (a whole number of vectors). For |x| ≤ 0.75, x·(½ + x·P(x²)).
@@ -1032,12 +980,32 @@ final class VectorMath {
       FloatVector kSiluBigX = B_SILU_BIG_X.reinterpretAsFloats();
       FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, o + u);
       FloatVector b = FloatVector.fromArray(F, beta, u);
       FloatVector xs = v.blend(kZero, b.compare(VectorOperators.EQ, kZero));
       FloatVector zh = b.mul(xs);
       FloatVector a = zh.abs();
-      FloatVector e = expNegScaled(a);
+      // e = the scaled exponential of a (see FAR)
+      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector rr = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = rr.fma(kQ5, kQ4).fma(rr, kQ3).fma(rr, kQ2).fma(rr, kQ1).fma(rr, kQ0);
+      FloatVector ep = rr.mul(rr).fma(eq, rr);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
       VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
       if (huge.and(v.abs().compare(VectorOperators.GT, kSiluBigX)).anyTrue()) {
@@ -1089,7 +1057,7 @@ final class VectorMath {
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector a = v.abs();
-      // e = expNegScaled(a), written out
+      // e = the scaled exponential of a (see FAR)
       VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
       FloatVector m = a.blend(kHuge, huge).neg();
       FloatVector et = m.fma(kLog2e, kShift);
@@ -1134,7 +1102,7 @@ final class VectorMath {
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector a = v.abs();
-      // e = expNegScaled(a), written out
+      // e = the scaled exponential of a (see FAR)
       VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
       FloatVector m = a.blend(kHuge, huge).neg();
       FloatVector et = m.fma(kLog2e, kShift);
@@ -1175,12 +1143,32 @@ final class VectorMath {
       FloatVector kSiluBigXGrad = B_SILU_BIG_X_GRAD.reinterpretAsFloats();
       FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, o + u);
       FloatVector b = FloatVector.fromArray(F, beta, u);
       FloatVector xs = v.blend(kZero, b.compare(VectorOperators.EQ, kZero));
       FloatVector zh = b.mul(xs);
       FloatVector a = zh.abs();
-      FloatVector e = expNegScaled(a);
+      // e = the scaled exponential of a (see FAR)
+      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector rr = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = rr.fma(kQ5, kQ4).fma(rr, kQ3).fma(rr, kQ2).fma(rr, kQ1).fma(rr, kQ0);
+      FloatVector ep = rr.mul(rr).fma(eq, rr);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
       // Only Vector API operations from here on.
       VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
       if (huge.and(v.abs().compare(VectorOperators.GT, kSiluBigXGrad)).anyTrue()) {
@@ -1256,10 +1244,30 @@ final class VectorMath {
       FloatVector kOne = B_ONE.reinterpretAsFloats();
       FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
+      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kQ0 = B_Q0.reinterpretAsFloats();
+      FloatVector kQ1 = B_Q1.reinterpretAsFloats();
+      FloatVector kQ2 = B_Q2.reinterpretAsFloats();
+      FloatVector kQ3 = B_Q3.reinterpretAsFloats();
+      FloatVector kQ4 = B_Q4.reinterpretAsFloats();
+      FloatVector kQ5 = B_Q5.reinterpretAsFloats();
+      FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector zh = v.mul(beta);
       FloatVector a = zh.abs();
-      FloatVector e = expNegScaled(a);
+      // e = the scaled exponential of a (see FAR)
+      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector rr = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = rr.fma(kQ5, kQ4).fma(rr, kQ3).fma(rr, kQ2).fma(rr, kQ1).fma(rr, kQ0);
+      FloatVector ep = rr.mul(rr).fma(eq, rr);
+      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
+      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
+      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
+      FloatVector e = ep.fma(es, es);
       VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
       FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
       e = zl.blend(kZero, a.compare(VectorOperators.GT, kHuge))
@@ -1331,7 +1339,7 @@ final class VectorMath {
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector a = v.abs().reinterpretAsInts().min(B_HUGE).reinterpretAsFloats();
-      // e = expNegScaled(a), written out: this body calls no method of its own
+      // e = the scaled exponential of a (see FAR)
       FloatVector m = a.neg();
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
@@ -1385,7 +1393,7 @@ final class VectorMath {
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector zh = v.mul(beta);
       FloatVector a = zh.abs();
-      // e = expNegScaled(a), written out
+      // e = the scaled exponential of a (see FAR)
       FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
