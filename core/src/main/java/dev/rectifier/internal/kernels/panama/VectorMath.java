@@ -1218,16 +1218,21 @@ final class VectorMath {
    * x where z &gt; threshold (decided on the exact product: hi &gt; threshold, or hi equal to it
    * and lo &gt; 0), and e^z/beta where z &lt; −80, from the scaled exponential. Where z &lt; −160
    * the result is taken as 0, which it is in float unless beta is below 2^−64: callers take the
-   * scalar loop then. The division by beta is a product by 1/beta corrected with its exact
-   * residual, which Markstein's theorem shows to be the correctly rounded quotient, as a division
-   * gives, for less than a division costs.
+   * scalar loop then. The division by beta is one correctly rounded division, which runs beside
+   * the FMAs. The exponential's and H's polynomials are in Estrin's scheme, as in {@link
+   * #softplusUnitBeta}.
    */
   static void softplus(float[] x, float[] y, int bound, float beta, float threshold) {
     if (beta == 1f) {
       softplusUnitBeta(x, y, bound, threshold);
-      return;
+    } else {
+      softplusAnyBeta(x, y, bound, beta, threshold);
     }
-    float inverse = 1 / beta;
+  }
+
+  /** {@link #softplus} for beta other than 1. */
+  private static void softplusAnyBeta(
+      float[] x, float[] y, int bound, float beta, float threshold) {
     for (int i = 0; i < bound; i += L) {
       FloatVector kFar = B_FAR.reinterpretAsFloats();
       FloatVector kH0 = B_H0.reinterpretAsFloats();
@@ -1262,8 +1267,11 @@ final class VectorMath {
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
       FloatVector rr = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
-      FloatVector eq = rr.fma(kQ5, kQ4).fma(rr, kQ3).fma(rr, kQ2).fma(rr, kQ1).fma(rr, kQ0);
-      FloatVector ep = rr.mul(rr).fma(eq, rr);
+      FloatVector rr2 = rr.mul(rr);
+      FloatVector eq =
+          rr2.mul(rr2)
+              .fma(rr.fma(kQ5, kQ4), rr2.fma(rr.fma(kQ3, kQ2), rr.fma(kQ1, kQ0)));
+      FloatVector ep = rr2.fma(eq, rr);
       IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
       k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
       FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
@@ -1279,20 +1287,21 @@ final class VectorMath {
       // Only Vector API operations from here on.
       // ln(1 + t) = t·H(t) for t = e^(−|z|) in [0, 1]: a polynomial, no division
       FloatVector t = e.blend(kZero, far);
-      FloatVector h = t.fma(kH9, kH8).fma(t, kH7).fma(t, kH6).fma(t, kH5).fma(t, kH4)
-          .fma(t, kH3).fma(t, kH2).fma(t, kH1).fma(t, kH0);
+      FloatVector t2 = t.mul(t);
+      FloatVector t4 = t2.mul(t2);
+      FloatVector h01 = t.fma(kH1, kH0);
+      FloatVector h23 = t.fma(kH3, kH2);
+      FloatVector h45 = t.fma(kH5, kH4);
+      FloatVector h67 = t.fma(kH7, kH6);
+      FloatVector h89 = t.fma(kH9, kH8);
+      FloatVector h = t4.fma(t4.fma(h89, t2.fma(h67, h45)), t2.fma(h23, h01));
       FloatVector l = t.mul(h);
       VectorMask<Float> positive = zh.compare(VectorOperators.GT, kZero);
       FloatVector sp = kZero.blend(zh, positive).add(kZero.blend(zl, positive).add(l));
       // where z < −80, (e/beta)·2^−112 from the scaled e instead
       VectorMask<Float> tiny = far.and(positive.not());
       sp = sp.blend(e, tiny);
-      FloatVector q = sp.mul(inverse);
-      sp =
-          q.neg()
-              .lanewise(VectorOperators.FMA, beta, sp)
-              .lanewise(VectorOperators.FMA, inverse, q)
-              .mul(kOne.blend(kUnscale, tiny));
+      sp = sp.div(beta).mul(kOne.blend(kUnscale, tiny));
       VectorMask<Float> above =
           zh.compare(VectorOperators.GT, threshold)
               .or(
