@@ -25,7 +25,7 @@ public final class LeakyReluProvider implements ActivationProvider {
 
   static final HyperParameter ALPHA =
       HyperParameter.real("alpha", 0.01, 0, true, Double.POSITIVE_INFINITY, false)
-            .inFloat()
+          .inFloat()
           .describedAs("slope for x ≤ 0");
 
   @Override

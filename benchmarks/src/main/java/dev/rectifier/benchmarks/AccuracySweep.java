@@ -54,10 +54,11 @@ public final class AccuracySweep {
     Activation f = Activations.create(args[0], n);
     float[] x = new float[n];
     float[] y = new float[n];
-    long total = 0;
-    long[] atLeast = new long[5];
-    double worst = 0;
-    float worstAt = Float.NaN;
+    Tally tally = new Tally(reference);
+    float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+    System.arraycopy(special, 0, x, 0, special.length);
+    Activations.create(args[0], special.length).forward(x, y, 1);
+    tally.add(x, y, special.length);
     int top = Float.floatToRawIntBits(limit);
     for (int sign = 0; sign < 2; sign++) {
       long bits = 0;
@@ -68,37 +69,43 @@ public final class AccuracySweep {
         }
         // one row of n units; the last batch of each sign is shorter
         (m == n ? f : Activations.create(args[0], m)).forward(x, y, 1);
-        for (int i = 0; i < m; i++) {
-          double e = ulps(y[i], reference.applyAsDouble(x[i]));
-          for (int k = 1; k <= 4; k++) {
-            if (e >= k) {
-              atLeast[k]++;
-            }
-          }
-          if (e > worst) {
-            worst = e;
-            worstAt = x[i];
-          }
-        }
-        total += m;
-      }
-    }
-    float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
-    Activation g = Activations.create(args[0], special.length);
-    float[] out = new float[special.length];
-    g.forward(special, out, 1);
-    for (int i = 0; i < special.length; i++) {
-      double e = ulps(out[i], reference.applyAsDouble(special[i]));
-      if (e > worst) {
-        worst = e;
-        worstAt = special[i];
+        tally.add(x, y, m);
       }
     }
     System.out.printf(
         "%s: %d inputs (one float in %d with |x| <= %s), largest error %.3f ulp at x = %s;"
             + " at least 1, 2, 3, 4 ulp: %d, %d, %d, %d%n",
-        args[0], total, step, limit, worst, worstAt, atLeast[1], atLeast[2], atLeast[3],
-        atLeast[4]);
+        args[0], tally.total - special.length, step, limit, tally.worst, tally.worstAt,
+        tally.atLeast[1], tally.atLeast[2], tally.atLeast[3], tally.atLeast[4]);
+  }
+
+  /** The largest error so far, where, and how many results err by at least 1 to 4 ulp. */
+  private static final class Tally {
+    final DoubleUnaryOperator reference;
+    final long[] atLeast = new long[5];
+    long total;
+    double worst;
+    float worstAt = Float.NaN;
+
+    Tally(DoubleUnaryOperator reference) {
+      this.reference = reference;
+    }
+
+    void add(float[] x, float[] y, int m) {
+      for (int i = 0; i < m; i++) {
+        double e = ulps(y[i], reference.applyAsDouble(x[i]));
+        for (int k = 1; k <= 4; k++) {
+          if (e >= k) {
+            atLeast[k]++;
+          }
+        }
+        if (e > worst) {
+          worst = e;
+          worstAt = x[i];
+        }
+      }
+      total += m;
+    }
   }
 
   /** |y − ref| in ulps of the float nearest ref; +∞ for a wrong NaN or infinity. */
@@ -110,6 +117,6 @@ public final class AccuracySweep {
     if (Float.isInfinite(r) || Float.isInfinite(y)) {
       return y == r ? 0 : Double.POSITIVE_INFINITY;
     }
-    return Math.abs(y - ref) / Math.max(Math.ulp(r), Float.MIN_VALUE);
+    return Math.abs(y - ref) / Math.ulp(r); // Math.ulp(0f) is Float.MIN_VALUE
   }
 }

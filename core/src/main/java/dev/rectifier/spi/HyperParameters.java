@@ -95,29 +95,16 @@ public final class HyperParameters {
       case INTEGER:
         {
           double v = numberOf(owner, p, raw);
-          if (p.inRange(v) && !p.admits(v)) {
-            throw new IllegalArgumentException(
-                "hyper-parameter '"
-                    + p.name()
-                    + "' of "
-                    + owner
-                    + " is "
-                    + raw
-                    + ", which is "
-                    + (float) v
-                    + " as a float (the value used); expected a finite float in "
-                    + p.range());
-          }
           if (!p.admits(v)) {
+            // in range as a double but not as the float it becomes: say so, with the float
+            String expected =
+                p.inRange(v)
+                    ? ", which is " + (float) v
+                        + " as a float (the value used); expected a finite float in "
+                    : "; expected "
+                        + (p.kind() == HyperParameter.Kind.REAL ? "a finite number in " : "");
             throw new IllegalArgumentException(
-                "hyper-parameter '"
-                    + p.name()
-                    + "' of "
-                    + owner
-                    + " is "
-                    + raw
-                    + "; expected "
-                    + (p.kind() == HyperParameter.Kind.REAL ? "a finite number in " : "")
+                "hyper-parameter '" + p.name() + "' of " + owner + " is " + raw + expected
                     + p.range());
           }
           return v;
