@@ -203,6 +203,12 @@ final class VectorMath {
   private static final float GD3 = 0.013444540090858936f;
   private static final float GD4 = 3.4935496273647004e-07f;
 
+  /**
+   * The default softplus clamps |x| here: e^(−120)·2^64 is a normal float, and e^(−120) rounds to
+   * 0 (as e^(−a) does for every a above 104).
+   */
+  private static final float SOFTPLUS_LIMIT = 120f;
+
   // softplus: ln(1 + t) = t·H(t) for t in [0, 1], H of degree 9 through ln(1 + t)/t at Chebyshev
   // nodes (core/fits/kernel_fits.py): relative error 1.4e-8 with the coefficients rounded to float.
   private static final float H0 = 0.999999994656292f;
@@ -276,6 +282,7 @@ final class VectorMath {
   private static final IntVector B_H9 = bits(H9);
   private static final IntVector B_FAR = bits(FAR);
   private static final IntVector B_HUGE = bits(HUGE);
+  private static final IntVector B_NEG_SOFTPLUS_LIMIT = bits(-SOFTPLUS_LIMIT);
   private static final IntVector B_MISH_CLAMP = bits(110f);
   private static final IntVector B_NEG_FAR = bits(-FAR);
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
@@ -1313,15 +1320,16 @@ final class VectorMath {
 
   /**
    * {@link #softplus} for beta = 1, the default: z = x is exact (no low part), and the division by
-   * beta is none, which leaves a quarter of the operations out. |x| is clamped to HUGE by an
-   * integer min (NaN lanes return x through the threshold's blend), relu(x) comes from the bits,
-   * and the exponential's and H's polynomials are evaluated in Estrin's scheme (pairs of terms
-   * joined by powers of the argument), which shortens the chain of dependent operations; the
-   * results are within 3 ulp, as the general path's.
+   * beta is none. m = −|x|, clamped to −SOFTPLUS_LIMIT, comes from the bits by an OR and an
+   * integer min (NaN lanes become −SOFTPLUS_LIMIT and return x through the threshold's blend), and
+   * relu(x) by an integer max. The exponential is carried times 2^64, a normal float for every
+   * clamped m, and t = e^m is that times 2^−64, rounded once (subnormal where e^m is); so no lane
+   * needs a branch of its own for tiny results, and ln(1 + t) + relu(x) = t·H(t) + relu(x) is one
+   * FMA. The exponential's and H's polynomials are evaluated in Estrin's scheme (pairs of terms
+   * joined by powers of the argument), which shortens the chain of dependent operations.
    */
   private static void softplusUnitBeta(float[] x, float[] y, int bound, float threshold) {
     for (int i = 0; i < bound; i += L) {
-      FloatVector kFar = B_FAR.reinterpretAsFloats();
       FloatVector kH0 = B_H0.reinterpretAsFloats();
       FloatVector kH1 = B_H1.reinterpretAsFloats();
       FloatVector kH2 = B_H2.reinterpretAsFloats();
@@ -1333,7 +1341,6 @@ final class VectorMath {
       FloatVector kH8 = B_H8.reinterpretAsFloats();
       FloatVector kH9 = B_H9.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
-      FloatVector kNegFar = B_NEG_FAR.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
       FloatVector kQ0 = B_Q0.reinterpretAsFloats();
@@ -1344,12 +1351,10 @@ final class VectorMath {
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kThreshold = FloatVector.broadcast(F, threshold);
-      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
-      FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector a = v.abs().reinterpretAsInts().min(B_HUGE).reinterpretAsFloats();
-      // e = the scaled exponential of a (see FAR)
-      FloatVector m = a.neg();
+      FloatVector m =
+          v.reinterpretAsInts().or(I_SIGN).min(B_NEG_SOFTPLUS_LIMIT).reinterpretAsFloats();
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
       FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
@@ -1358,12 +1363,13 @@ final class VectorMath {
           er2.mul(er2)
               .fma(er.fma(kQ5, kQ4), er2.fma(er.fma(kQ3, kQ2), er.fma(kQ1, kQ0)));
       FloatVector ep = er2.fma(eq, er);
-      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
-      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = ep.fma(es, es);
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_EXP_BITS_64)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector t = ep.fma(scale, scale).mul(kUnscale);
       // ln(1 + t) = t·H(t) for t = e^(−|x|) in [0, 1]
-      FloatVector t = e.blend(kZero, a.compare(VectorOperators.GT, kFar));
       FloatVector t2 = t.mul(t);
       FloatVector t4 = t2.mul(t2);
       FloatVector h01 = t.fma(kH1, kH0);
@@ -1373,10 +1379,7 @@ final class VectorMath {
       FloatVector h89 = t.fma(kH9, kH8);
       FloatVector h = t4.fma(t4.fma(h89, t2.fma(h67, h45)), t2.fma(h23, h01));
       FloatVector relu = v.reinterpretAsInts().max(I_ZERO).reinterpretAsFloats();
-      FloatVector sp = t.mul(h).add(relu);
-      // where x < −80, e^x·2^−112 from the scaled e, scaled back
-      sp = sp.blend(e.mul(kUnscale), v.compare(VectorOperators.LT, kNegFar));
-      v.blend(sp, v.compare(VectorOperators.LE, kThreshold)).intoArray(y, i);
+      v.blend(t.fma(h, relu), v.compare(VectorOperators.LE, kThreshold)).intoArray(y, i);
     }
   }
 
