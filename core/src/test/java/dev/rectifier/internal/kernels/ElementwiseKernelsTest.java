@@ -100,6 +100,12 @@ class ElementwiseKernelsTest {
             x -> ReferenceFunctions.softplus(x, 1, 0.5f), false),
         new Fn("softplusForward(7, 1e4)", (k, x, y, n) -> k.softplusForward(x, y, n, 7f, 1e4f),
             x -> ReferenceFunctions.softplus(x, 7, 1e4f), false),
+        // the least beta the vector loop takes (ln(2)/beta is near 2^31 there), and a large one
+        new Fn("softplusForward(2^-32, 20)",
+            (k, x, y, n) -> k.softplusForward(x, y, n, 0x1p-32f, 20f),
+            x -> ReferenceFunctions.softplus(x, 0x1p-32f, 20), false),
+        new Fn("softplusForward(3e5, 20)", (k, x, y, n) -> k.softplusForward(x, y, n, 3e5f, 20f),
+            x -> ReferenceFunctions.softplus(x, 3e5f, 20), false),
         new Fn("mishForward", (k, x, y, n) -> k.mishForward(x, y, n),
             ReferenceFunctions::mish, false));
   }
@@ -161,6 +167,38 @@ class ElementwiseKernelsTest {
       System.arraycopy(EDGES, 0, x, shift, EDGES.length);
       for (Fn fn : transcendental()) {
         checkFn(failures, ks, fn, x, "edges at " + shift);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  /**
+   * softplus returns x where beta·x &gt; threshold, decided on the exact product; with a low
+   * threshold the result jumps there by some ln(1 + e^(−threshold))/beta, so x a few ulps either
+   * side of threshold/beta shows a wrong decision.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"scalar", "vector"})
+  void softplusDecidesTheThresholdOnTheExactProduct(String kernels) {
+    KernelSet ks = kernels(kernels);
+    List<String> failures = new ArrayList<>();
+    for (float beta : new float[] {0.3f, 1f, 2f, 7f, 1e-3f, 3e5f, 0x1p-31f}) {
+      for (float threshold : new float[] {0.5f, 5f, 20f, 1e4f}) {
+        float[] x = new float[70];
+        for (int i = 0; i < x.length; i++) {
+          float v = threshold / beta;
+          for (int s = i % 9; s < 4; s++) {
+            v = Math.nextDown(v);
+          }
+          for (int s = 4; s < i % 9; s++) {
+            v = Math.nextUp(v);
+          }
+          x[i] = v;
+        }
+        Fn fn = new Fn("softplusForward(" + beta + ", " + threshold + ")",
+            (k, in, y, n) -> k.softplusForward(in, y, n, beta, threshold),
+            v -> ReferenceFunctions.softplus(v, beta, threshold), false);
+        checkFn(failures, ks, fn, x, "around threshold/beta");
       }
     }
     assertThat(failures).isEmpty();
@@ -1032,7 +1070,7 @@ class ElementwiseKernelsTest {
   /**
    * With a tiny beta, |βx| exceeds 160 (where the vector kernels take σ as 0 or 1) only for x so
    * large that x·e^(−|βx|) can still be a float: SiLU's vector loop sends such vectors to the
-   * scalar formulas, softplus takes its scalar loop for a beta below 2^−64.
+   * scalar formulas, softplus takes its scalar loop for a beta below 2^−32.
    */
   @ParameterizedTest
   @ValueSource(strings = {"scalar", "vector"})

@@ -27,7 +27,8 @@ import jdk.incubator.vector.VectorOperators;
  * The transcendental functions come from {@link VectorMath}, within 4 ulp (2 measured over all
  * floats for the primitives; up to 4 measured for gelu, silu and mish). Every kernel whose body
  * would call a helper that takes or returns a vector has its loop in {@link VectorMath}, for the
- * reason given there; softplus takes its scalar loop for a beta below 2^−64, and SiLU a vector's scalar loop
+ * reason given there; softplus takes its scalar loop for a beta below 2^−32, and SiLU a vector's
+ * scalar loop
  * where |βx| &gt; 160 meets a huge x (|β| &lt; 1e-10, see VectorMath.silu). PReLU's
  * slope gradient keeps the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
  * may differ from the scalar sum by rounding.
@@ -466,7 +467,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void softplusForward(float[] x, float[] y, int n, float beta, float threshold) {
-    int bound = beta < 0x1p-64f ? 0 : F.loopBound(n); // see VectorMath.softplus
+    int bound = beta < VectorMath.SOFTPLUS_MIN_BETA ? 0 : F.loopBound(n);
     VectorMath.softplus(x, y, bound, beta, threshold);
     for (int i = bound; i < n; i++) {
       y[i] = ScalarFunctions.softplus(x[i], beta, threshold);
@@ -476,7 +477,7 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
   @Override
   public void softplusBackward(
       float[] x, float[] dy, float[] dx, int n, float beta, float threshold) {
-    int bound = beta < 0x1p-64f ? 0 : F.loopBound(n); // see VectorMath.softplus
+    int bound = beta < VectorMath.SOFTPLUS_MIN_BETA ? 0 : F.loopBound(n);
     VectorMath.softplusDerivative(x, dy, dx, bound, beta, threshold);
     for (int i = bound; i < n; i++) {
       dx[i] = (float) (dy[i] * ScalarFunctions.softplusDerivative(x[i], beta, threshold));

@@ -204,10 +204,17 @@ final class VectorMath {
   private static final float GD4 = 3.4935496273647004e-07f;
 
   /**
-   * The default softplus clamps |x| here: e^(−120)·2^64 is a normal float, and e^(−120) rounds to
-   * 0 (as e^(−a) does for every a above 104).
+   * softplus clamps |z| here and carries e^(−|z|) times 2^SOFTPLUS_SCALE: e^(−150)·2^96 is a normal
+   * float; e^(−150) rounds to 0 (as e^(−a) does for every a above 104), and so does e^(−150)/beta
+   * for beta ≥ 2^−32, the least beta the vector loop takes; and ln(2)·2^96/beta, the largest
+   * scaled result, stays below Float.MAX_VALUE for every such beta.
    */
-  private static final float SOFTPLUS_LIMIT = 120f;
+  private static final float SOFTPLUS_LIMIT = 150f;
+
+  private static final int SOFTPLUS_SCALE = 96;
+
+  /** The least beta for which {@link #softplus} may be given a vector bound above 0. */
+  static final float SOFTPLUS_MIN_BETA = 0x1p-32f;
 
   // softplus: ln(1 + t) = t·H(t) for t in [0, 1], H of degree 9 through ln(1 + t)/t at Chebyshev
   // nodes (core/fits/kernel_fits.py): relative error 1.4e-8 with the coefficients rounded to float.
@@ -283,6 +290,7 @@ final class VectorMath {
   private static final IntVector B_FAR = bits(FAR);
   private static final IntVector B_HUGE = bits(HUGE);
   private static final IntVector B_NEG_SOFTPLUS_LIMIT = bits(-SOFTPLUS_LIMIT);
+  private static final IntVector B_SOFTPLUS_UNSCALE = bits(Math.scalb(1f, -SOFTPLUS_SCALE));
   private static final IntVector B_MISH_CLAMP = bits(110f);
   private static final IntVector B_NEG_FAR = bits(-FAR);
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
@@ -347,6 +355,8 @@ final class VectorMath {
    * forms) and mish carry e^(−a) times 2^64, normal down to a ≈ 131, and take 2^−64 back last.
    */
   private static final IntVector I_EXP_BITS_64 = IntVector.broadcast(I, 127 + 64 - SHIFT_BITS);
+  private static final IntVector I_EXP_BITS_SOFTPLUS =
+      IntVector.broadcast(I, 127 + SOFTPLUS_SCALE - SHIFT_BITS);
   private static final IntVector I_K_TO_FLOAT = IntVector.broadcast(I, SHIFT_BITS - 127);
 
   /** A vector of the bits of v in every lane. */
@@ -1221,27 +1231,47 @@ final class VectorMath {
   }
 
   /**
-   * softplus over [0, bound): (max(z, 0) + ln(1 + e^(−|z|)))/beta for z = beta·x (as hi + lo),
-   * x where z &gt; threshold (decided on the exact product: hi &gt; threshold, or hi equal to it
-   * and lo &gt; 0), and e^z/beta where z &lt; −80, from the scaled exponential. Where z &lt; −160
-   * the result is taken as 0, which it is in float unless beta is below 2^−64: callers take the
-   * scalar loop then. The division by beta is one correctly rounded division, which runs beside
-   * the FMAs. The exponential's and H's polynomials are in Estrin's scheme, as in {@link
-   * #softplusUnitBeta}.
+   * softplus over [0, bound): (max(z, 0) + ln(1 + e^(−|z|)))/beta for z = beta·x, and x where z
+   * &gt; threshold, decided on the exact product: x ≥ the least float for which it holds, found
+   * once before the loop. beta is at least SOFTPLUS_MIN_BETA (callers take the scalar loop
+   * otherwise).
    */
   static void softplus(float[] x, float[] y, int bound, float beta, float threshold) {
     if (beta == 1f) {
       softplusUnitBeta(x, y, bound, threshold);
     } else {
-      softplusAnyBeta(x, y, bound, beta, threshold);
+      softplusAnyBeta(x, y, bound, beta, leastAbove(beta, threshold));
     }
   }
 
-  /** {@link #softplus} for beta other than 1. */
+  /**
+   * The least float x with beta·x &gt; threshold exactly (beta &gt; 0): the product of two floats
+   * is exact in double. +∞ where no finite x has it.
+   */
+  static float leastAbove(float beta, float threshold) {
+    float c = threshold / beta;
+    while ((double) beta * c > threshold && c > Float.NEGATIVE_INFINITY) {
+      c = Math.nextDown(c);
+    }
+    while (!((double) beta * c > threshold) && c < Float.POSITIVE_INFINITY) {
+      c = Math.nextUp(c);
+    }
+    return c;
+  }
+
+  /**
+   * {@link #softplus} for beta other than 1. z is carried as zh + zl (the product and its rounding
+   * error, by an FMA); m = −|zh| is clamped to −SOFTPLUS_LIMIT by an integer min, as in {@link
+   * #softplusUnitBeta}, and e^(−|z|) = e^m·(1 + c) with c = −sign(zh)·zl, the sign flipped by
+   * XORs (c is 0 where |zh| is above the limit, NaN stays NaN). The exponential is carried
+   * times 2^SOFTPLUS_SCALE and t is that scaled back. For z &gt; 0 the result is (zh + (zl +
+   * t·H(t)))/beta; for z ≤ 0 it is (e·H(t))/beta from the scaled e, scaled back last, so that a
+   * subnormal result rounds once. The division by beta is one correctly rounded division, which
+   * runs beside the FMAs.
+   */
   private static void softplusAnyBeta(
-      float[] x, float[] y, int bound, float beta, float threshold) {
+      float[] x, float[] y, int bound, float beta, float leastAbove) {
     for (int i = 0; i < bound; i += L) {
-      FloatVector kFar = B_FAR.reinterpretAsFloats();
       FloatVector kH0 = B_H0.reinterpretAsFloats();
       FloatVector kH1 = B_H1.reinterpretAsFloats();
       FloatVector kH2 = B_H2.reinterpretAsFloats();
@@ -1252,13 +1282,12 @@ final class VectorMath {
       FloatVector kH7 = B_H7.reinterpretAsFloats();
       FloatVector kH8 = B_H8.reinterpretAsFloats();
       FloatVector kH9 = B_H9.reinterpretAsFloats();
-      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
-      FloatVector kOne = B_ONE.reinterpretAsFloats();
-      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
-      FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector kLeastAbove = FloatVector.broadcast(F, leastAbove);
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLimit = B_NEG_SOFTPLUS_LIMIT.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
       FloatVector kQ0 = B_Q0.reinterpretAsFloats();
       FloatVector kQ1 = B_Q1.reinterpretAsFloats();
       FloatVector kQ2 = B_Q2.reinterpretAsFloats();
@@ -1266,34 +1295,37 @@ final class VectorMath {
       FloatVector kQ4 = B_Q4.reinterpretAsFloats();
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kUnscale = B_SOFTPLUS_UNSCALE.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector zh = v.mul(beta);
-      FloatVector a = zh.abs();
-      // e = the scaled exponential of a (see FAR)
-      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
+      FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
+      IntVector mBits = zh.reinterpretAsInts().or(I_SIGN);
+      FloatVector m = mBits.min(B_NEG_SOFTPLUS_LIMIT).reinterpretAsFloats();
+      // the sign bit where zh ≥ 0: c = −sign(zh)·zl
+      IntVector flip = mBits.lanewise(VectorOperators.XOR, zh.reinterpretAsInts());
+      FloatVector c =
+          zl.reinterpretAsInts()
+              .lanewise(VectorOperators.XOR, flip)
+              .reinterpretAsFloats()
+              .blend(kZero, mBits.reinterpretAsFloats().compare(VectorOperators.LT, kNegLimit));
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
-      FloatVector rr = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
-      FloatVector rr2 = rr.mul(rr);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector er2 = er.mul(er);
       FloatVector eq =
-          rr2.mul(rr2)
-              .fma(rr.fma(kQ5, kQ4), rr2.fma(rr.fma(kQ3, kQ2), rr.fma(kQ1, kQ0)));
-      FloatVector ep = rr2.fma(eq, rr);
-      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
-      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = ep.fma(es, es);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
-      FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
-      e = zl.blend(kZero, a.compare(VectorOperators.GT, kHuge))
-          .reinterpretAsInts()
-          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
-          .reinterpretAsFloats()
-          .neg()
-          .fma(e, e);
-      // Only Vector API operations from here on.
-      // ln(1 + t) = t·H(t) for t = e^(−|z|) in [0, 1]: a polynomial, no division
-      FloatVector t = e.blend(kZero, far);
+          er2.mul(er2)
+              .fma(er.fma(kQ5, kQ4), er2.fma(er.fma(kQ3, kQ2), er.fma(kQ1, kQ0)));
+      FloatVector ep = er2.fma(eq, er);
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_EXP_BITS_SOFTPLUS)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = ep.fma(scale, scale);
+      e = c.fma(e, e);
+      // ln(1 + t) = t·H(t) for t = e^(−|z|) in [0, 1]
+      FloatVector t = e.mul(kUnscale);
       FloatVector t2 = t.mul(t);
       FloatVector t4 = t2.mul(t2);
       FloatVector h01 = t.fma(kH1, kH0);
@@ -1302,19 +1334,12 @@ final class VectorMath {
       FloatVector h67 = t.fma(kH7, kH6);
       FloatVector h89 = t.fma(kH9, kH8);
       FloatVector h = t4.fma(t4.fma(h89, t2.fma(h67, h45)), t2.fma(h23, h01));
-      FloatVector l = t.mul(h);
       VectorMask<Float> positive = zh.compare(VectorOperators.GT, kZero);
-      FloatVector sp = kZero.blend(zh, positive).add(kZero.blend(zl, positive).add(l));
-      // where z < −80, (e/beta)·2^−112 from the scaled e instead
-      VectorMask<Float> tiny = far.and(positive.not());
-      sp = sp.blend(e, tiny);
-      sp = sp.div(beta).mul(kOne.blend(kUnscale, tiny));
-      VectorMask<Float> above =
-          zh.compare(VectorOperators.GT, threshold)
-              .or(
-                  zh.compare(VectorOperators.EQ, threshold)
-                      .and(zl.compare(VectorOperators.GT, kZero)));
-      sp.blend(v, above).intoArray(y, i);
+      FloatVector sum = e.mul(h).blend(zh.add(t.fma(h, zl)), positive);
+      sum.div(beta)
+          .mul(kUnscale.blend(kOne, positive))
+          .blend(v, v.compare(VectorOperators.GE, kLeastAbove))
+          .intoArray(y, i);
     }
   }
 
@@ -1322,11 +1347,12 @@ final class VectorMath {
    * {@link #softplus} for beta = 1, the default: z = x is exact (no low part), and the division by
    * beta is none. m = −|x|, clamped to −SOFTPLUS_LIMIT, comes from the bits by an OR and an
    * integer min (NaN lanes become −SOFTPLUS_LIMIT and return x through the threshold's blend), and
-   * relu(x) by an integer max. The exponential is carried times 2^64, a normal float for every
-   * clamped m, and t = e^m is that times 2^−64, rounded once (subnormal where e^m is); so no lane
-   * needs a branch of its own for tiny results, and ln(1 + t) + relu(x) = t·H(t) + relu(x) is one
-   * FMA. The exponential's and H's polynomials are evaluated in Estrin's scheme (pairs of terms
-   * joined by powers of the argument), which shortens the chain of dependent operations.
+   * relu(x) by an integer max. The exponential is carried times 2^SOFTPLUS_SCALE, a normal float
+   * for every clamped m, and t = e^m is that scaled back, rounded once (subnormal where e^m is);
+   * so no lane needs a branch of its own for tiny results, and ln(1 + t) + relu(x) = t·H(t) +
+   * relu(x) is one FMA. The exponential's and H's polynomials are evaluated in Estrin's scheme
+   * (pairs of terms joined by powers of the argument), which shortens the chain of dependent
+   * operations.
    */
   private static void softplusUnitBeta(float[] x, float[] y, int bound, float threshold) {
     for (int i = 0; i < bound; i += L) {
@@ -1351,7 +1377,7 @@ final class VectorMath {
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kThreshold = FloatVector.broadcast(F, threshold);
-      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
+      FloatVector kUnscale = B_SOFTPLUS_UNSCALE.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector m =
           v.reinterpretAsInts().or(I_SIGN).min(B_NEG_SOFTPLUS_LIMIT).reinterpretAsFloats();
@@ -1365,7 +1391,7 @@ final class VectorMath {
       FloatVector ep = er2.fma(eq, er);
       FloatVector scale =
           et.reinterpretAsInts()
-              .add(I_EXP_BITS_64)
+              .add(I_EXP_BITS_SOFTPLUS)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       FloatVector t = ep.fma(scale, scale).mul(kUnscale);
