@@ -857,8 +857,9 @@ final class VectorMath {
    * result is x/(1 + e) for x ≥ 0 and −t·e/(1 + e) for x &lt; 0, rounded by the division and, for
    * x &lt; 0, by taking back the 2^64 the exponential is carried in. A float z would pass |z|·2^−24
    * of relative error to e (some 100 ulp at t = 11), so z is formed as zh + zl: t² and the
-   * product by K3 split by FMA, the sum with K1 by a two-sum, the constants as float pairs; zl
-   * joins the exponential's reduced argument. NaN gives NaN (the x ≥ 0 branch, which divides x).
+   * product by K3 split by FMA, the sum with K1 by Fast2Sum (the larger term first), the
+   * constants as float pairs; zl joins the exponential's reduced argument, whose polynomial is
+   * in Estrin's scheme. NaN gives NaN (the x ≥ 0 branch, which divides x).
    */
   static void geluTanh(float[] x, float[] y, int bound) {
     for (int i = 0; i < bound; i += L) {
@@ -886,9 +887,11 @@ final class VectorMath {
       FloatVector x2l = t.fma(t, x2.neg());
       FloatVector p = x2.mul(kK3Hi);
       FloatVector pl = x2.fma(kK3Hi, p.neg());
-      FloatVector w = kK1Hi.add(p);
-      FloatVector bb = w.sub(kK1Hi);
-      FloatVector sumErr = kK1Hi.sub(w.sub(bb)).add(p.sub(bb));
+      // both terms are positive: their bits order them as integers, for Fast2Sum
+      FloatVector big = p.reinterpretAsInts().max(B_K1_HI).reinterpretAsFloats();
+      FloatVector small = p.reinterpretAsInts().min(B_K1_HI).reinterpretAsFloats();
+      FloatVector w = big.add(small);
+      FloatVector sumErr = big.sub(w).add(small);
       FloatVector wl = x2l.fma(kK3Hi, x2.fma(kK3Lo, pl.add(kK1Lo).add(sumErr)));
       FloatVector tNeg = t.neg();
       FloatVector zhNeg = tNeg.mul(w);
@@ -897,13 +900,16 @@ final class VectorMath {
       FloatVector et = zhNeg.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
       FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, zhNeg)).sub(zl);
-      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
+      FloatVector er2 = er.mul(er);
+      FloatVector eq =
+          er2.mul(er2)
+              .fma(er.fma(kQ5, kQ4), er2.fma(er.fma(kQ3, kQ2), er.fma(kQ1, kQ0)));
       FloatVector scale =
           et.reinterpretAsInts()
               .add(I_EXP_BITS_64)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
-      FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
+      FloatVector e = er2.fma(eq, er).fma(scale, scale);
       FloatVector d = e.fma(kUnscale, kOne);
       // x < 0: (−t·e)/d, then times 2^−64 (subnormal only where the result is)
       VectorMask<Float> negative = v.compare(VectorOperators.LT, kZero);
