@@ -888,10 +888,11 @@ class ElementwiseKernelsTest {
     ElementwiseKernels k = kernels(kernels).elementwise();
     float[] x = TestFloats.wide(n, n + 5);
     for (int i = 0; i < n; i++) {
-      // The per-unit kernels send a vector holding |x| > 2^38 (infinities too) to their scalar
-      // loop, which only tiny betas need; the kernels without a beta do not. Keep such x out.
-      if (Math.abs(x[i]) > 0x1p38f) {
-        x[i] = Math.copySign(Float.isInfinite(x[i]) ? 1e4f : Math.abs(x[i]) * 0x1p-90f, x[i]);
+      // The per-unit kernels send a vector holding |x| > 2^34 (forward) or 2^38 (backward),
+      // infinities too, to their scalar formulas; the kernels without a beta do not. Keep such x
+      // out.
+      if (Math.abs(x[i]) > 0x1p34f) {
+        x[i] = Math.copySign(Float.isInfinite(x[i]) ? 1e4f : Math.abs(x[i]) * 0x1p-94f, x[i]);
       }
     }
     float[] dy = TestFloats.moderate(n, n + 6, 3);

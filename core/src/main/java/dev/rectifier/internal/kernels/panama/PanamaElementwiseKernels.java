@@ -27,9 +27,9 @@ import jdk.incubator.vector.VectorOperators;
  * The transcendental functions come from {@link VectorMath}, within 4 ulp (2 measured over all
  * floats for the primitives; up to 4 measured for gelu, silu and mish). Every kernel whose body
  * would call a helper that takes or returns a vector has its loop in {@link VectorMath}, for the
- * reason given there; softplus takes its scalar loop for a beta below 2^−32, and SiLU a vector's
- * scalar loop
- * where |βx| &gt; 160 meets a huge x (|β| &lt; 1e-10, see VectorMath.silu). PReLU's
+ * reason given there; softplus takes its scalar loop for a beta below 2^−32, and per-unit SiLU
+ * a vector's scalar formulas where it holds an |x| above 2^34 (forward) or where |βx| &gt; 160
+ * meets |x| &gt; 2^38 (backward; see VectorMath.silu and siluBackward). PReLU's
  * slope gradient keeps the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
  * may differ from the scalar sum by rounding.
  */

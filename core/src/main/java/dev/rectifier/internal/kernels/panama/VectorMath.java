@@ -159,6 +159,13 @@ final class VectorMath {
   private static final float HUGE = 160f;
   private static final int FAR_SCALE = 112;
 
+  /**
+   * SiLU's forward clamps |βx| here and carries e^(−|βx|) times 2^64: e^(−128)·2^64 is a normal
+   * float (2^−120.7), and x·e^(−128) rounds to a zero for |x| ≤ 2^34, the largest x the per-unit
+   * vector loop takes; below 2^34, (x/d)·e^(−|βx|)·2^64 stays below Float.MAX_VALUE.
+   */
+  private static final float SILU_LIMIT = 128f;
+
   // GELU (tanh form): z = x·(K1 + K3·x²), the constants as float pairs hi + lo.
   private static final float K1_HI = (float) ScalarFunctions.GELU_TANH_K1;
   private static final float K1_LO = (float) (ScalarFunctions.GELU_TANH_K1 - K1_HI);
@@ -294,7 +301,8 @@ final class VectorMath {
   private static final IntVector B_MISH_CLAMP = bits(110f);
   private static final IntVector B_NEG_FAR = bits(-FAR);
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
-  private static final IntVector B_SILU_BIG_X = bits(0x1p80f);
+  private static final IntVector B_SILU_BIG_X = bits(0x1p34f);
+  private static final IntVector B_NEG_SILU_LIMIT = bits(-SILU_LIMIT);
   private static final IntVector B_SILU_BIG_X_GRAD = bits(0x1p38f);
   private static final IntVector B_K1_HI = bits(K1_HI);
   private static final IntVector B_K1_LO = bits(K1_LO);
@@ -993,19 +1001,20 @@ final class VectorMath {
   /**
    * SiLU, y = x·σ(beta·x), for units [from, to) (a whole number of vectors) of the row at offset
    * o, beta[u] per unit, any beta. z = beta·x is carried as hi + lo (split by FMA); beta = 0 gives
-   * z = 0, also for x = ±∞. Where |z| &gt; 160 σ is 0 or 1: the result is x or a zero of x's sign.
+   * z = 0, also for x = ±∞. m = −|zh| is clamped to −SILU_LIMIT by an OR and an integer min, and
+   * e^(−|z|) = e^m·(1 + c) with c = −sign(zh)·zl, the sign flipped by XORs (c is 0 where |zh| is
+   * above the limit); the exponential is carried times 2^64. With d = 1 + e^(−|z|), the result is
+   * x/d for z ≥ 0 and (x/d)·e^(−|z|) for z &lt; 0, the latter from the scaled exponential and
+   * scaled back last, so that a subnormal result rounds in that product. A vector holding an x
+   * with |x| &gt; 2^34 takes the scalar formula (see SILU_LIMIT; such x are rare).
    */
   static void silu(float[] x, float[] y, int o, float[] beta, int from, int to) {
     for (int u = from; u < to; u += L) {
-      FloatVector kFar = B_FAR.reinterpretAsFloats();
-      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
-      FloatVector kOne = B_ONE.reinterpretAsFloats();
-      FloatVector kSiluBigX = B_SILU_BIG_X.reinterpretAsFloats();
-      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
-      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLimit = B_NEG_SILU_LIMIT.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
+      FloatVector kOne = B_ONE.reinterpretAsFloats();
       FloatVector kQ0 = B_Q0.reinterpretAsFloats();
       FloatVector kQ1 = B_Q1.reinterpretAsFloats();
       FloatVector kQ2 = B_Q2.reinterpretAsFloats();
@@ -1013,58 +1022,55 @@ final class VectorMath {
       FloatVector kQ4 = B_Q4.reinterpretAsFloats();
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kSiluBigX = B_SILU_BIG_X.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
+      FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, o + u);
-      FloatVector b = FloatVector.fromArray(F, beta, u);
-      FloatVector xs = v.blend(kZero, b.compare(VectorOperators.EQ, kZero));
-      FloatVector zh = b.mul(xs);
-      FloatVector a = zh.abs();
-      // e = the scaled exponential of a (see FAR)
-      FloatVector m = a.blend(kHuge, a.compare(VectorOperators.GT, kHuge)).neg();
-      FloatVector et = m.fma(kLog2e, kShift);
-      FloatVector en = et.sub(kShift);
-      FloatVector rr = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
-      FloatVector eq = rr.fma(kQ5, kQ4).fma(rr, kQ3).fma(rr, kQ2).fma(rr, kQ1).fma(rr, kQ0);
-      FloatVector ep = rr.mul(rr).fma(eq, rr);
-      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
-      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = ep.fma(es, es);
-      // Only Vector API operations from here on.
-      VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
-      if (huge.and(v.abs().compare(VectorOperators.GT, kSiluBigX)).anyTrue()) {
-        // |βx| > 160 with |x| > 2^80: x·e^(−|βx|) may still be a float (|β| < 1e-22); rare
+      if (v.abs().compare(VectorOperators.GT, kSiluBigX).anyTrue()) {
         for (int j = u; j < u + L; j++) {
           y[o + j] = ScalarFunctions.silu(x[o + j], beta[j]);
         }
         continue;
       }
-      e = b.fma(xs, zh.neg())
-          .blend(kZero, huge)
-          .reinterpretAsInts()
-          .lanewise(VectorOperators.XOR, zh.reinterpretAsInts().and(I_SIGN))
-          .reinterpretAsFloats()
-          .neg()
-          .fma(e, e);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
-      FloatVector q = v.div(e.blend(kZero, far).add(kOne));
-      FloatVector neg = q.mul(e);
-      VectorMask<Float> negative = zh.compare(VectorOperators.LT, kZero);
-      q.blend(neg.mul(kOne.blend(kUnscale, far)), negative)
-          .blend(v.reinterpretAsInts().and(I_SIGN).reinterpretAsFloats(), negative.and(huge))
+      FloatVector b = FloatVector.fromArray(F, beta, u);
+      FloatVector xs = v.blend(kZero, b.compare(VectorOperators.EQ, kZero));
+      FloatVector zh = b.mul(xs);
+      FloatVector zl = b.fma(xs, zh.neg());
+      IntVector mBits = zh.reinterpretAsInts().or(I_SIGN);
+      FloatVector m = mBits.min(B_NEG_SILU_LIMIT).reinterpretAsFloats();
+      // the sign bit where zh ≥ 0: c = −sign(zh)·zl
+      IntVector flip = mBits.lanewise(VectorOperators.XOR, zh.reinterpretAsInts());
+      FloatVector c =
+          zl.reinterpretAsInts()
+              .lanewise(VectorOperators.XOR, flip)
+              .reinterpretAsFloats()
+              .blend(kZero, mBits.reinterpretAsFloats().compare(VectorOperators.LT, kNegLimit));
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_EXP_BITS_64)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
+      e = c.fma(e, e);
+      FloatVector q = v.div(e.fma(kUnscale, kOne));
+      q.blend(q.mul(e).mul(kUnscale), zh.compare(VectorOperators.LT, kZero))
           .intoArray(y, o + u);
     }
   }
 
   /**
    * SiLU with β = 1, y = x·σ(x), over [from, to) (a whole number of vectors): {@link #silu} with
-   * z = x, which needs no low part, no β and no scalar path for huge x (that path serves tiny β
-   * only). For β = 1 every operation left gives what it gives in {@link #silu}, so the results
-   * are the same bits.
+   * z = x, which needs no low part, no β and no scalar path for huge x: x &lt; −SILU_LIMIT is
+   * replaced by −SILU_LIMIT in the numerator (x·e^x rounds to −0 either way). For β = 1 every
+   * operation left gives what it gives in {@link #silu}, so the results are the same bits
+   * wherever that kernel takes its vector loop.
    */
   static void siluUnit(float[] x, float[] y, int from, int to) {
     for (int i = from; i < to; i += L) {
-      FloatVector kFar = B_FAR.reinterpretAsFloats();
-      FloatVector kHuge = B_HUGE.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
@@ -1076,29 +1082,24 @@ final class VectorMath {
       FloatVector kQ4 = B_Q4.reinterpretAsFloats();
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
-      FloatVector kUnscale = B_UNSCALE.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector a = v.abs();
-      // e = the scaled exponential of a (see FAR)
-      VectorMask<Float> huge = a.compare(VectorOperators.GT, kHuge);
-      FloatVector m = a.blend(kHuge, huge).neg();
+      FloatVector m =
+          v.reinterpretAsInts().or(I_SIGN).min(B_NEG_SILU_LIMIT).reinterpretAsFloats();
       FloatVector et = m.fma(kLog2e, kShift);
       FloatVector en = et.sub(kShift);
       FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
       FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
-      FloatVector ep = er.mul(er).fma(eq, er);
-      IntVector k = et.reinterpretAsInts().sub(I_SHIFT_BITS);
-      k = k.add(I_FAR_SCALE, a.reinterpretAsInts().compare(VectorOperators.GT, I_FAR_BITS));
-      FloatVector es = k.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = ep.fma(es, es);
-      VectorMask<Float> far = a.compare(VectorOperators.GT, kFar);
-      FloatVector q = v.div(e.blend(kZero, far).add(kOne));
-      FloatVector neg = q.mul(e);
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_EXP_BITS_64)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
       VectorMask<Float> negative = v.compare(VectorOperators.LT, kZero);
-      q.blend(neg.mul(kOne.blend(kUnscale, far)), negative)
-          .blend(v.reinterpretAsInts().and(I_SIGN).reinterpretAsFloats(), negative.and(huge))
-          .intoArray(y, i);
+      FloatVector q = v.blend(m, negative).div(e.fma(kUnscale, kOne));
+      q.blend(q.mul(e).mul(kUnscale), negative).intoArray(y, i);
     }
   }
 
