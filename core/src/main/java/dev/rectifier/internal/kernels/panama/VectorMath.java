@@ -298,6 +298,18 @@ final class VectorMath {
   private static final IntVector B_HUGE = bits(HUGE);
   private static final IntVector B_NEG_SOFTPLUS_LIMIT = bits(-SOFTPLUS_LIMIT);
   private static final IntVector B_SOFTPLUS_UNSCALE = bits(Math.scalb(1f, -SOFTPLUS_SCALE));
+  private static final IntVector B_H_FLOOR = bits(0x1p-24f);
+  private static final IntVector B_SOFTPLUS_E_FLOOR = bits(Math.scalb(0x1p-24f, SOFTPLUS_SCALE));
+  private static final IntVector B_H0_SCALED = bits(Math.scalb(H0, -SOFTPLUS_SCALE));
+  private static final IntVector B_H1_SCALED = bits(Math.scalb(H1, -SOFTPLUS_SCALE));
+  private static final IntVector B_H2_SCALED = bits(Math.scalb(H2, -SOFTPLUS_SCALE));
+  private static final IntVector B_H3_SCALED = bits(Math.scalb(H3, -SOFTPLUS_SCALE));
+  private static final IntVector B_H4_SCALED = bits(Math.scalb(H4, -SOFTPLUS_SCALE));
+  private static final IntVector B_H5_SCALED = bits(Math.scalb(H5, -SOFTPLUS_SCALE));
+  private static final IntVector B_H6_SCALED = bits(Math.scalb(H6, -SOFTPLUS_SCALE));
+  private static final IntVector B_H7_SCALED = bits(Math.scalb(H7, -SOFTPLUS_SCALE));
+  private static final IntVector B_H8_SCALED = bits(Math.scalb(H8, -SOFTPLUS_SCALE));
+  private static final IntVector B_H9_SCALED = bits(Math.scalb(H9, -SOFTPLUS_SCALE));
   private static final IntVector B_MISH_CLAMP = bits(110f);
   private static final IntVector B_NEG_FAR = bits(-FAR);
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
@@ -1304,6 +1316,7 @@ final class VectorMath {
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kUnscale = B_SOFTPLUS_UNSCALE.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector kNegFar = B_NEG_FAR.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector zh = v.mul(beta);
       FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
@@ -1331,15 +1344,18 @@ final class VectorMath {
               .reinterpretAsFloats();
       FloatVector e = ep.fma(scale, scale);
       e = c.fma(e, e);
-      // ln(1 + t) = t·H(t) for t = e^(−|z|) in [0, 1]
-      FloatVector t = e.mul(kUnscale);
-      FloatVector t2 = t.mul(t);
+      // ln(1 + t) = t·H(t) for t = e^(−|z|) in [0, 1]: t is 0 where |z| > 80 and H is evaluated
+      // at tH = max(t, 2^−24), where it is 1 in float; so no subnormal meets the operations
+      // before the last (see softplusUnitBeta)
+      FloatVector t = e.blend(kZero, m.compare(VectorOperators.LT, kNegFar)).mul(kUnscale);
+      FloatVector tH = t.reinterpretAsInts().max(B_H_FLOOR).reinterpretAsFloats();
+      FloatVector t2 = tH.mul(tH);
       FloatVector t4 = t2.mul(t2);
-      FloatVector h01 = t.fma(kH1, kH0);
-      FloatVector h23 = t.fma(kH3, kH2);
-      FloatVector h45 = t.fma(kH5, kH4);
-      FloatVector h67 = t.fma(kH7, kH6);
-      FloatVector h89 = t.fma(kH9, kH8);
+      FloatVector h01 = tH.fma(kH1, kH0);
+      FloatVector h23 = tH.fma(kH3, kH2);
+      FloatVector h45 = tH.fma(kH5, kH4);
+      FloatVector h67 = tH.fma(kH7, kH6);
+      FloatVector h89 = tH.fma(kH9, kH8);
       FloatVector h = t4.fma(t4.fma(h89, t2.fma(h67, h45)), t2.fma(h23, h01));
       VectorMask<Float> positive = zh.compare(VectorOperators.GT, kZero);
       FloatVector sum = e.mul(h).blend(zh.add(t.fma(h, zl)), positive);
@@ -1354,25 +1370,25 @@ final class VectorMath {
    * {@link #softplus} for beta = 1, the default: z = x is exact (no low part), and the division by
    * beta is none. m = −|x|, clamped to −SOFTPLUS_LIMIT, comes from the bits by an OR and an
    * integer min (NaN lanes become −SOFTPLUS_LIMIT and return x through the threshold's blend), and
-   * relu(x) by an integer max. The exponential is carried times 2^SOFTPLUS_SCALE, a normal float
-   * for every clamped m, and t = e^m is that scaled back, rounded once (subnormal where e^m is);
-   * so no lane needs a branch of its own for tiny results, and ln(1 + t) + relu(x) = t·H(t) +
-   * relu(x) is one FMA. The exponential's and H's polynomials are evaluated in Estrin's scheme
-   * (pairs of terms joined by powers of the argument), which shortens the chain of dependent
+   * relu(x) by an integer max. The exponential e is carried times 2^SOFTPLUS_SCALE, a normal
+   * float for every clamped m, and ln(1 + t) + relu(x) = t·H(t) + relu(x) is one FMA of e with H
+   * scaled back, rounded once (subnormal where e^x is); so no lane needs a branch of its own for
+   * tiny results. The exponential's and H's polynomials are evaluated in Estrin's scheme (pairs
+   * of terms joined by powers of the argument), which shortens the chain of dependent
    * operations.
    */
   private static void softplusUnitBeta(float[] x, float[] y, int bound, float threshold) {
     for (int i = 0; i < bound; i += L) {
-      FloatVector kH0 = B_H0.reinterpretAsFloats();
-      FloatVector kH1 = B_H1.reinterpretAsFloats();
-      FloatVector kH2 = B_H2.reinterpretAsFloats();
-      FloatVector kH3 = B_H3.reinterpretAsFloats();
-      FloatVector kH4 = B_H4.reinterpretAsFloats();
-      FloatVector kH5 = B_H5.reinterpretAsFloats();
-      FloatVector kH6 = B_H6.reinterpretAsFloats();
-      FloatVector kH7 = B_H7.reinterpretAsFloats();
-      FloatVector kH8 = B_H8.reinterpretAsFloats();
-      FloatVector kH9 = B_H9.reinterpretAsFloats();
+      FloatVector kH0 = B_H0_SCALED.reinterpretAsFloats();
+      FloatVector kH1 = B_H1_SCALED.reinterpretAsFloats();
+      FloatVector kH2 = B_H2_SCALED.reinterpretAsFloats();
+      FloatVector kH3 = B_H3_SCALED.reinterpretAsFloats();
+      FloatVector kH4 = B_H4_SCALED.reinterpretAsFloats();
+      FloatVector kH5 = B_H5_SCALED.reinterpretAsFloats();
+      FloatVector kH6 = B_H6_SCALED.reinterpretAsFloats();
+      FloatVector kH7 = B_H7_SCALED.reinterpretAsFloats();
+      FloatVector kH8 = B_H8_SCALED.reinterpretAsFloats();
+      FloatVector kH9 = B_H9_SCALED.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
@@ -1401,8 +1417,14 @@ final class VectorMath {
               .add(I_EXP_BITS_SOFTPLUS)
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
-      FloatVector t = ep.fma(scale, scale).mul(kUnscale);
-      // ln(1 + t) = t·H(t) for t = e^(−|x|) in [0, 1]
+      FloatVector e = ep.fma(scale, scale);
+      // ln(1 + t) = t·H(t) for t = e^(−|x|) in [0, 1]. H is evaluated at max(t, 2^−24) (below,
+      // it is 1 in float) and times 2^−SOFTPLUS_SCALE (its coefficients so scaled): its products
+      // and sums stay normal, and e times it is t·H(t). So only the last operation meets a
+      // subnormal (x < −87); on x86 each such operation takes a microcode assist, and H at t
+      // itself took 1.7 times the time there.
+      FloatVector t =
+          e.reinterpretAsInts().max(B_SOFTPLUS_E_FLOOR).reinterpretAsFloats().mul(kUnscale);
       FloatVector t2 = t.mul(t);
       FloatVector t4 = t2.mul(t2);
       FloatVector h01 = t.fma(kH1, kH0);
@@ -1412,7 +1434,7 @@ final class VectorMath {
       FloatVector h89 = t.fma(kH9, kH8);
       FloatVector h = t4.fma(t4.fma(h89, t2.fma(h67, h45)), t2.fma(h23, h01));
       FloatVector relu = v.reinterpretAsInts().max(I_ZERO).reinterpretAsFloats();
-      v.blend(t.fma(h, relu), v.compare(VectorOperators.LE, kThreshold)).intoArray(y, i);
+      v.blend(e.fma(h, relu), v.compare(VectorOperators.LE, kThreshold)).intoArray(y, i);
     }
   }
 
