@@ -28,6 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * instead: {@code size / 256} rows of 256 units, each slope shared by the rows. The inputs are
  * uniform in [−5, 5], both signs mixed, so branches are unpredictable; the upstream gradient is
  * uniform in [−1, 1]. 65537 floats is not a multiple of any vector width and exercises the tails.
+ * {@code -p inputs=-30:-20} draws the inputs from another interval: far from 0 some kernels meet
+ * subnormal floats, and on x86 every operation that meets or makes one takes a microcode assist
+ * (some ten times the time per element; docs/performance.md has a table).
  *
  * <p>How to run (after {@code mvn -q -pl benchmarks -am package -DskipTests}):
  *
@@ -54,6 +57,10 @@ public class ActivationBenchmark {
     "softplus(beta=2)", "mish", "hard_sigmoid", "hard_tanh", "relu6"
   })
   public String activation;
+
+  /** The interval the inputs are drawn from, uniformly: {@code low:high}. */
+  @Param({"-5:5"})
+  public String inputs;
 
   /** Floats per call. */
   @Param({"1024", "65536", "1048576", "65537"})
@@ -82,13 +89,28 @@ public class ActivationBenchmark {
     int width = units == 0 ? size : units;
     rows = size / width;
     f = Activations.create(activation, width);
+    String[] bounds = inputs.split(":");
+    double low = Double.NaN;
+    double high = Double.NaN;
+    try {
+      if (bounds.length == 2) {
+        low = Double.parseDouble(bounds[0]);
+        high = Double.parseDouble(bounds[1]);
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the expected form
+    }
+    if (!(low < high) || Double.isInfinite(low) || Double.isInfinite(high)) {
+      throw new IllegalArgumentException(
+          "inputs must be low:high with finite low < high, such as -5:5; got " + inputs);
+    }
     SplittableRandom random = new SplittableRandom(42);
     x = new float[size];
     y = new float[size];
     dy = new float[size];
     dx = new float[size];
     for (int i = 0; i < size; i++) {
-      x[i] = (float) random.nextDouble(-5, 5);
+      x[i] = (float) random.nextDouble(low, high);
       dy[i] = (float) random.nextDouble(-1, 1);
     }
     // backward reads the outputs of the matching forward (sigmoid, tanh, elu and selu use them).
