@@ -1071,8 +1071,10 @@ final class VectorMath {
       FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
       e = c.fma(e, e);
       FloatVector q = v.div(e.fma(kUnscale, kOne));
-      q.blend(q.mul(e).mul(kUnscale), zh.compare(VectorOperators.LT, kZero))
-          .intoArray(y, o + u);
+      // the product for z < 0, scaled by 0 in the other lanes: for z > 87 it would be subnormal,
+      // and on x86 take a microcode assist (8x the time)
+      VectorMask<Float> negative = zh.compare(VectorOperators.LT, kZero);
+      q.blend(q.mul(e).mul(kZero.blend(kUnscale, negative)), negative).intoArray(y, o + u);
     }
   }
 
@@ -1113,7 +1115,8 @@ final class VectorMath {
       FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
       VectorMask<Float> negative = v.compare(VectorOperators.LT, kZero);
       FloatVector q = v.blend(m, negative).div(e.fma(kUnscale, kOne));
-      q.blend(q.mul(e).mul(kUnscale), negative).intoArray(y, i);
+      // as in silu: the product scaled by 0 where x ≥ 0
+      q.blend(q.mul(e).mul(kZero.blend(kUnscale, negative)), negative).intoArray(y, i);
     }
   }
 
@@ -1542,10 +1545,12 @@ final class VectorMath {
       VectorMask<Float> positive = v.compare(VectorOperators.GT, kZero);
       FloatVector num = t.fma(t, twoT).blend(twoT.add(kOne), positive);
       FloatVector den = num.add(kTwo).blend(twoT.fma(t, num), positive);
-      // x < −80: x·e^x from the scaled e, scaled back last so that it rounds once
+      // x < −80: x·e^x from the scaled e, scaled back last so that it rounds once; scaled by 0 in
+      // the other lanes, where for |x| > 87 it would be subnormal (a microcode assist on x86)
+      VectorMask<Float> far = v.compare(VectorOperators.LT, kNegFar);
       v.mul(num)
           .div(den)
-          .blend(a.neg().mul(e).mul(kUnscale), v.compare(VectorOperators.LT, kNegFar))
+          .blend(a.neg().mul(e).mul(kZero.blend(kUnscale, far)), far)
           .intoArray(y, i);
     }
   }
