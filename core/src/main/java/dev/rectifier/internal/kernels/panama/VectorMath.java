@@ -315,6 +315,8 @@ final class VectorMath {
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
   private static final IntVector B_SILU_BIG_X = bits(0x1p34f);
   private static final IntVector B_NEG_SILU_LIMIT = bits(-SILU_LIMIT);
+  /** Below this σ(x) and x·σ(x) round to 0 (e^−104 is under half the least subnormal). */
+  private static final IntVector B_NEG_SIGMOID_ZERO = bits(-104f);
   private static final IntVector B_SILU_BIG_X_GRAD = bits(0x1p38f);
   private static final IntVector B_K1_HI = bits(K1_HI);
   private static final IntVector B_K1_LO = bits(K1_LO);
@@ -469,11 +471,18 @@ final class VectorMath {
     }
   }
 
-  /** 1/(1+e^−x) as num/(1+t), t = e^−|x|, num = 1 for x ≥ 0 else t: exact 0 and 1 at ∓∞. */
+  /**
+   * 1/(1+e^−x) as num/(1+t), t = e^−|x|, num = 1 for x ≥ 0 else t: exact 0 and 1 at ∓∞. m = −|x|
+   * comes from the bits by an OR and is clamped to −SILU_LIMIT (a float comparison, so that NaN
+   * stays NaN); t is carried times 2^64, normal for every clamped m, 1 + t is one FMA, and for x
+   * &lt; 0 the quotient is scaled back last (a subnormal result rounds there), by 0 below −104,
+   * where σ rounds to 0 and the product would underflow. So no operation meets a subnormal
+   * unless the result is one (see FAR: on x86 each such operation takes a microcode assist).
+   */
   static void sigmoid(float[] x, int xOff, float[] y, int yOff, int bound) {
     for (int i = 0; i < bound; i += L) {
-      FloatVector kExpLo = B_EXP_LO.reinterpretAsFloats();
       FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
+      FloatVector kNegLimit = B_NEG_SILU_LIMIT.reinterpretAsFloats();
       FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
       FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
       FloatVector kOne = B_ONE.reinterpretAsFloats();
@@ -484,25 +493,29 @@ final class VectorMath {
       FloatVector kQ4 = B_Q4.reinterpretAsFloats();
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
+      FloatVector kUnderflow = B_NEG_SIGMOID_ZERO.reinterpretAsFloats();
+      FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-      FloatVector a = v.abs().neg();
-      a = a.blend(kExpLo, a.compare(VectorOperators.LT, kExpLo));
-      FloatVector t = a.fma(kLog2e, kShift);
-      FloatVector n = t.sub(kShift);
-      FloatVector r = n.fma(kNegLn2Lo, n.fma(kNegLn2Hi, a));
-      FloatVector q = r.fma(kQ5, kQ4).fma(r, kQ3).fma(r, kQ2).fma(r, kQ1).fma(r, kQ0);
-      FloatVector p = r.mul(r).fma(q, r);
-      IntVector ni = t.reinterpretAsInts().sub(I_SHIFT_BITS);
-      IntVector h = ni.lanewise(VectorOperators.ASHR, I_ONE);
-      FloatVector sa = h.add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector sb =
-          ni.sub(h).add(I_BIAS).lanewise(VectorOperators.LSHL, I_23).reinterpretAsFloats();
-      FloatVector e = p.fma(sa, sa).mul(sb);
-      FloatVector num = e.blend(kOne, v.compare(VectorOperators.GE, kZero));
-      num.div(e.add(kOne)).intoArray(y, yOff + i);
+      FloatVector m = v.reinterpretAsInts().or(I_SIGN).reinterpretAsFloats();
+      m = m.blend(kNegLimit, m.compare(VectorOperators.LT, kNegLimit));
+      FloatVector et = m.fma(kLog2e, kShift);
+      FloatVector en = et.sub(kShift);
+      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector eq = er.fma(kQ5, kQ4).fma(er, kQ3).fma(er, kQ2).fma(er, kQ1).fma(er, kQ0);
+      FloatVector scale =
+          et.reinterpretAsInts()
+              .add(I_EXP_BITS_64)
+              .lanewise(VectorOperators.LSHL, I_23)
+              .reinterpretAsFloats();
+      FloatVector e = er.mul(er).fma(eq, er).fma(scale, scale);
+      VectorMask<Float> negative = v.compare(VectorOperators.LT, kZero);
+      FloatVector back =
+          kOne.blend(kUnscale, negative).blend(kZero, v.compare(VectorOperators.LT, kUnderflow));
+      kOne.blend(e, negative).div(e.fma(kUnscale, kOne)).mul(back).intoArray(y, yOff + i);
     }
   }
+
 
   /**
    * tanh x = sign(x)·(−e)/(2+e), e = e^(−2|x|) − 1 (which for a non-positive argument needs one
