@@ -160,9 +160,9 @@ final class VectorMath {
   private static final int FAR_SCALE = 112;
 
   /**
-   * SiLU's forward clamps |βx| here and carries e^(−|βx|) times 2^64: e^(−128)·2^64 is a normal
-   * float (2^−120.7), and x·e^(−128) rounds to a zero for |x| ≤ 2^34, the largest x the per-unit
-   * vector loop takes; below 2^34, (x/d)·e^(−|βx|)·2^64 stays below Float.MAX_VALUE.
+   * SiLU's and sigmoid's forward clamp |βx| here and carry e^(−|βx|) times 2^64: e^(−128)·2^64 is
+   * a normal float (2^−120.7), and x·e^(−128) rounds to a zero for |x| ≤ 2^34, the largest x the
+   * per-unit SiLU loop takes; below 2^34, (x/d)·e^(−|βx|)·2^64 stays below Float.MAX_VALUE.
    */
   private static final float SILU_LIMIT = 128f;
 
@@ -477,7 +477,8 @@ final class VectorMath {
    * stays NaN); t is carried times 2^64, normal for every clamped m, 1 + t is one FMA, and for x
    * &lt; 0 the quotient is scaled back last (a subnormal result rounds there), by 0 below −104,
    * where σ rounds to 0 and the product would underflow. So no operation meets a subnormal
-   * unless the result is one (see FAR: on x86 each such operation takes a microcode assist).
+   * unless the result is one (on x86 each such operation takes a microcode assist, some ten
+   * times an element's time; docs/performance.md, known limits).
    */
   static void sigmoid(float[] x, int xOff, float[] y, int yOff, int bound) {
     for (int i = 0; i < bound; i += L) {
