@@ -375,7 +375,8 @@ final class VectorMath {
   private static final IntVector I_FAR_BITS = IntVector.broadcast(I, Float.floatToIntBits(FAR));
   /**
    * From the bits of n + SHIFT to the exponent field of 2^(n + 64): the exponentials of gelu (both
-   * forms) and mish carry e^(−a) times 2^64, normal down to a ≈ 131, and take 2^−64 back last.
+   * forms), mish, sigmoid and SiLU's forward carry e^(−a) times 2^64, normal down to a ≈ 131, and
+   * take 2^−64 back last (softplus: 2^SOFTPLUS_SCALE).
    */
   private static final IntVector I_EXP_BITS_64 = IntVector.broadcast(I, 127 + 64 - SHIFT_BITS);
   private static final IntVector I_EXP_BITS_SOFTPLUS =
