@@ -315,7 +315,7 @@ final class VectorMath {
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
   private static final IntVector B_SILU_BIG_X = bits(0x1p34f);
   private static final IntVector B_NEG_SILU_LIMIT = bits(-SILU_LIMIT);
-  /** Below this σ(x) and x·σ(x) round to 0 (e^−104 is under half the least subnormal). */
+  /** Below this σ(x) rounds to 0: e^−104 is under half the least subnormal (x·σ(x) is not). */
   private static final IntVector B_NEG_SIGMOID_ZERO = bits(-104f);
   private static final IntVector B_SILU_BIG_X_GRAD = bits(0x1p38f);
   private static final IntVector B_K1_HI = bits(K1_HI);
