@@ -311,6 +311,7 @@ final class VectorMath {
   private static final IntVector B_H8_SCALED = bits(Math.scalb(H8, -SOFTPLUS_SCALE));
   private static final IntVector B_H9_SCALED = bits(Math.scalb(H9, -SOFTPLUS_SCALE));
   private static final IntVector B_MISH_CLAMP = bits(110f);
+  private static final IntVector B_MISH_T_FLOOR = bits(0x1p-30f);
   private static final IntVector B_NEG_FAR = bits(-FAR);
   private static final IntVector B_UNSCALE = bits(0x1p-112f);
   private static final IntVector B_SILU_BIG_X = bits(0x1p34f);
@@ -985,6 +986,7 @@ final class VectorMath {
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kUnscale = B_UNSCALE_64.reinterpretAsFloats();
       FloatVector kZero = I_ZERO.reinterpretAsFloats();
+      FloatVector kNegClamp = B_NEG_GELU_TANH_CLAMP.reinterpretAsFloats();
       FloatVector v = FloatVector.fromArray(F, x, i);
       FloatVector ax = v.abs();
       FloatVector t = ax.reinterpretAsInts().min(B_GELU_TANH_CLAMP).reinterpretAsFloats();
@@ -1014,12 +1016,17 @@ final class VectorMath {
       FloatVector r = kOne.div(te.add(kOne));
       FloatVector pz = t.mul(x2.fma(kK3Times3, kK1Hi));
       FloatVector positive = r.mul(pz.fma(te.mul(r), kOne));
-      FloatVector negative = e.mul(r).mul(pz.neg().fma(r, kOne)).mul(kUnscale);
+      // the x < 0 branch scaled back in its lanes, by 0 in the others and below −11 (where it
+      // rounds to 0): a subnormal a lane does not keep would take a microcode assist on x86
+      VectorMask<Float> isNegative = v.compare(VectorOperators.LT, kZero);
+      FloatVector back =
+          kZero.blend(kUnscale, isNegative).blend(kZero, v.compare(VectorOperators.LT, kNegClamp));
+      FloatVector negative = e.mul(r).mul(pz.neg().fma(r, kOne)).mul(back);
       // all ones (a NaN) where |x| is NaN, else 0
       IntVector nan = B_INFINITY.sub(ax.reinterpretAsInts()).lanewise(VectorOperators.ASHR, I_31);
       FloatVector d =
           positive
-              .blend(negative, v.compare(VectorOperators.LT, kZero))
+              .blend(negative, isNegative)
               .reinterpretAsInts()
               .or(nan)
               .reinterpretAsFloats();
@@ -1621,14 +1628,19 @@ final class VectorMath {
       FloatVector negative = t.mul(k).div(m.mul(m));
       FloatVector n = twoT.add(kOne);
       FloatVector d = twoT.fma(t, n);
-      FloatVector positive = n.fma(d, fourX.mul(t.mul(t)).mul(onePlusT)).div(d.mul(d));
+      // t² from t ≥ 2^−30: below, 4x·t²·(1 + t) is far under N·D's rounding, and a subnormal t²
+      // (x > 44) would take a microcode assist on x86
+      FloatVector tF = t.reinterpretAsInts().max(B_MISH_T_FLOOR).reinterpretAsFloats();
+      FloatVector positive = n.fma(d, fourX.mul(tF.mul(tF)).mul(onePlusT)).div(d.mul(d));
       // all ones (a NaN) where |x| is NaN, else 0
       IntVector nan = B_INFINITY.sub(absBits).lanewise(VectorOperators.ASHR, I_31);
-      // x < −80: e^x·(x + 1) from the scaled e, scaled back last
+      // x < −80: e^x·(x + 1) from the scaled e, scaled back last (by 0 in the other lanes, where
+      // it may be subnormal and unused)
+      VectorMask<Float> far = v.compare(VectorOperators.LT, kNegFar);
       FloatVector dm =
           negative
               .blend(positive, v.compare(VectorOperators.GT, kZero))
-              .blend(e.mul(xc.add(kOne)).mul(kUnscale), v.compare(VectorOperators.LT, kNegFar))
+              .blend(e.mul(xc.add(kOne)).mul(kZero.blend(kUnscale, far)), far)
               .reinterpretAsInts()
               .or(nan)
               .reinterpretAsFloats();
