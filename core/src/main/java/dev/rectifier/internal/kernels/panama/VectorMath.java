@@ -1183,8 +1183,9 @@ final class VectorMath {
       FloatVector er1 = e.mul(r);
       FloatVector dPos = r.mul(v.fma(er1.blend(kZero, far), kOne));
       FloatVector dNeg = er1.mul(v.fma(r, kOne));
+      // dNeg scaled by 0 where x ≥ 0 (unused there, and subnormal for x > 87)
       FloatVector d =
-          dPos.blend(dNeg.mul(kOne.blend(kUnscale, far)), negative)
+          dPos.blend(dNeg.mul(kZero.blend(kOne.blend(kUnscale, far), negative)), negative)
               .blend(kOne.blend(kZero, negative), huge);
       FloatVector.fromArray(F, dy, i).mul(d).intoArray(dx, i);
     }
@@ -1260,8 +1261,9 @@ final class VectorMath {
       FloatVector er = e.mul(r);
       FloatVector dPos = r.mul(zh.fma(er.blend(kZero, far), kOne));
       FloatVector dNeg = er.mul(zh.fma(r, kOne));
+      // dNeg scaled by 0 where z ≥ 0 (unused there, and subnormal for z > 87)
       FloatVector d =
-          dPos.blend(dNeg.mul(unscale), negative)
+          dPos.blend(dNeg.mul(kZero.blend(unscale, negative)), negative)
               .blend(kOne.blend(kZero, negative), huge);
       FloatVector g = FloatVector.fromArray(F, dy, o + u);
       g.mul(d).intoArray(dx, o + u);
@@ -1514,8 +1516,11 @@ final class VectorMath {
               .or(
                   zh.compare(VectorOperators.EQ, threshold)
                       .and(zl.compare(VectorOperators.GT, kZero)));
+      // the z < 0 branch scaled back in its lanes and by 0 in the others, where for z > 87 it
+      // would be subnormal (a microcode assist on x86)
+      VectorMask<Float> negative = zh.compare(VectorOperators.LT, kZero);
       FloatVector s =
-          r.blend(neg.mul(kOne.blend(kUnscale, far)), zh.compare(VectorOperators.LT, kZero))
+          r.blend(neg.mul(kZero.blend(kOne.blend(kUnscale, far), negative)), negative)
               .blend(kOne, above);
       FloatVector.fromArray(F, dy, i).mul(s).intoArray(dx, i);
     }
