@@ -1296,7 +1296,7 @@ final class VectorMath {
    * The least float x with beta·x &gt; threshold exactly (beta &gt; 0): the product of two floats
    * is exact in double. +∞ where no finite x has it.
    */
-  static float leastAbove(float beta, float threshold) {
+  private static float leastAbove(float beta, float threshold) {
     float c = threshold / beta;
     while ((double) beta * c > threshold && c > Float.NEGATIVE_INFINITY) {
       c = Math.nextDown(c);
