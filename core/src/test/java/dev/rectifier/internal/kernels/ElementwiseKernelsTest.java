@@ -100,12 +100,17 @@ class ElementwiseKernelsTest {
             x -> ReferenceFunctions.softplus(x, 1, 0.5f), false),
         new Fn("softplusForward(7, 1e4)", (k, x, y, n) -> k.softplusForward(x, y, n, 7f, 1e4f),
             x -> ReferenceFunctions.softplus(x, 7, 1e4f), false),
-        // the least beta the vector loop takes (ln(2)/beta is near 2^31 there), and a large one
+        // the least and the greatest beta the forward vector loop takes (ln(2)/beta is near 2^31
+        // at the first), one between and one above (the scalar loop)
         new Fn("softplusForward(2^-32, 20)",
             (k, x, y, n) -> k.softplusForward(x, y, n, 0x1p-32f, 20f),
             x -> ReferenceFunctions.softplus(x, 0x1p-32f, 20), false),
         new Fn("softplusForward(3e5, 20)", (k, x, y, n) -> k.softplusForward(x, y, n, 3e5f, 20f),
             x -> ReferenceFunctions.softplus(x, 3e5f, 20), false),
+        new Fn("softplusForward(2^29, 20)", (k, x, y, n) -> k.softplusForward(x, y, n, 0x1p29f, 20f),
+            x -> ReferenceFunctions.softplus(x, 0x1p29f, 20), false),
+        new Fn("softplusForward(1e15, 20)", (k, x, y, n) -> k.softplusForward(x, y, n, 1e15f, 20f),
+            x -> ReferenceFunctions.softplus(x, 1e15f, 20), false),
         new Fn("mishForward", (k, x, y, n) -> k.mishForward(x, y, n),
             ReferenceFunctions::mish, false));
   }

@@ -27,9 +27,10 @@ import jdk.incubator.vector.VectorOperators;
  * The transcendental functions come from {@link VectorMath}, within 4 ulp (2 measured over all
  * floats for the primitives; up to 4 measured for gelu, silu and mish). Every kernel whose body
  * would call a helper that takes or returns a vector has its loop in {@link VectorMath}, for the
- * reason given there; softplus takes its scalar loop for a beta below 2^−32, and per-unit SiLU
- * a vector's scalar formulas where it holds an |x| above 2^34 (forward) or where |βx| &gt; 160
- * meets |x| &gt; 2^38 (backward; see VectorMath.silu and siluBackward). PReLU's
+ * reason given there; softplus takes its scalar loop for a beta outside [2^−32, 2^29] (forward)
+ * or below 2^−32 (backward), and per-unit SiLU a vector's scalar formulas where it holds an |x|
+ * above 2^34 (forward) or where |βx| &gt; 160 meets |x| &gt; 2^38 (backward; see VectorMath.silu
+ * and siluBackward). PReLU's
  * slope gradient keeps the scalar order and so the scalar bits; {@link #negativeDot} is accumulated in float lanes and
  * may differ from the scalar sum by rounding.
  */
@@ -467,7 +468,8 @@ final class PanamaElementwiseKernels implements ElementwiseKernels {
 
   @Override
   public void softplusForward(float[] x, float[] y, int n, float beta, float threshold) {
-    int bound = beta < VectorMath.SOFTPLUS_MIN_BETA ? 0 : F.loopBound(n);
+    boolean vector = beta >= VectorMath.SOFTPLUS_MIN_BETA && beta <= VectorMath.SOFTPLUS_MAX_BETA;
+    int bound = vector ? F.loopBound(n) : 0;
     VectorMath.softplus(x, y, bound, beta, threshold);
     for (int i = bound; i < n; i++) {
       y[i] = ScalarFunctions.softplus(x[i], beta, threshold);

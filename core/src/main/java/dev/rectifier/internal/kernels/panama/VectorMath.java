@@ -211,17 +211,23 @@ final class VectorMath {
   private static final float GD4 = 3.4935496273647004e-07f;
 
   /**
-   * softplus clamps |z| here and carries e^(−|z|) times 2^SOFTPLUS_SCALE: e^(−150)·2^96 is a normal
-   * float; e^(−150) rounds to 0 (as e^(−a) does for every a above 104), and so does e^(−150)/beta
-   * for beta ≥ 2^−32, the least beta the vector loop takes; and ln(2)·2^96/beta, the largest
-   * scaled result, stays below Float.MAX_VALUE for every such beta.
+   * softplus clamps |z| here (|x| at SOFTPLUS_LIMIT/beta) and carries e^(−|z|) times
+   * 2^SOFTPLUS_SCALE: e^(−150)·2^96 is a normal float; e^(−150) rounds to 0 (as e^(−a) does for
+   * every a above 104), and so does e^(−150)/beta for every beta the vector loop takes.
    */
   private static final float SOFTPLUS_LIMIT = 150f;
 
   private static final int SOFTPLUS_SCALE = 96;
 
-  /** The least beta for which {@link #softplus} may be given a vector bound above 0. */
+  /**
+   * The range of beta for which {@link #softplus} may be given a vector bound above 0. Above the
+   * upper end H(t)·2^−96/beta, at least ln(2)·2^−96/beta, would be subnormal. The lower end is
+   * the least beta the kernel tests check; the vector loop would hold further down, but no network
+   * takes a beta that small, and the scalar loop serves it.
+   */
   static final float SOFTPLUS_MIN_BETA = 0x1p-32f;
+
+  static final float SOFTPLUS_MAX_BETA = 0x1p29f;
 
   // softplus: ln(1 + t) = t·H(t) for t in [0, 1], H of degree 9 through ln(1 + t)/t at Chebyshev
   // nodes (core/fits/kernel_fits.py): relative error 1.4e-8 with the coefficients rounded to float.
@@ -284,21 +290,10 @@ final class VectorMath {
   private static final IntVector B_C1 = bits(C1);
   private static final IntVector B_C2 = bits(C2);
   private static final IntVector B_FOUR = bits(4f);
-  private static final IntVector B_H0 = bits(H0);
-  private static final IntVector B_H1 = bits(H1);
-  private static final IntVector B_H2 = bits(H2);
-  private static final IntVector B_H3 = bits(H3);
-  private static final IntVector B_H4 = bits(H4);
-  private static final IntVector B_H5 = bits(H5);
-  private static final IntVector B_H6 = bits(H6);
-  private static final IntVector B_H7 = bits(H7);
-  private static final IntVector B_H8 = bits(H8);
-  private static final IntVector B_H9 = bits(H9);
   private static final IntVector B_FAR = bits(FAR);
   private static final IntVector B_HUGE = bits(HUGE);
   private static final IntVector B_NEG_SOFTPLUS_LIMIT = bits(-SOFTPLUS_LIMIT);
   private static final IntVector B_SOFTPLUS_UNSCALE = bits(Math.scalb(1f, -SOFTPLUS_SCALE));
-  private static final IntVector B_H_FLOOR = bits(0x1p-24f);
   private static final IntVector B_SOFTPLUS_E_FLOOR = bits(Math.scalb(0x1p-24f, SOFTPLUS_SCALE));
   private static final IntVector B_H0_SCALED = bits(Math.scalb(H0, -SOFTPLUS_SCALE));
   private static final IntVector B_H1_SCALED = bits(Math.scalb(H1, -SOFTPLUS_SCALE));
@@ -1281,8 +1276,8 @@ final class VectorMath {
   /**
    * softplus over [0, bound): (max(z, 0) + ln(1 + e^(−|z|)))/beta for z = beta·x, and x where z
    * &gt; threshold, decided on the exact product: x ≥ the least float for which it holds, found
-   * once before the loop. beta is at least SOFTPLUS_MIN_BETA (callers take the scalar loop
-   * otherwise).
+   * once before the loop. beta is in [SOFTPLUS_MIN_BETA, SOFTPLUS_MAX_BETA] (callers take the
+   * scalar loop otherwise).
    */
   static void softplus(float[] x, float[] y, int bound, float beta, float threshold) {
     if (beta == 1f) {
@@ -1308,34 +1303,35 @@ final class VectorMath {
   }
 
   /**
-   * {@link #softplus} for beta other than 1. z is carried as zh + zl (the product and its rounding
-   * error, by an FMA); m = −|zh| is clamped to −SOFTPLUS_LIMIT by an integer min, as in {@link
-   * #softplusUnitBeta}, and e^(−|z|) = e^m·(1 + c) with c = −sign(zh)·zl, the sign flipped by
-   * XORs (c is 0 where |zh| is above the limit, NaN stays NaN). The exponential is carried
-   * times 2^SOFTPLUS_SCALE and t is that scaled back. For z &gt; 0 the result is (zh + (zl +
-   * t·H(t)))/beta; for z ≤ 0 it is (e·H(t))/beta from the scaled e, scaled back last, so that a
-   * subnormal result rounds once. The division by beta is one correctly rounded division, which
-   * runs beside the FMAs.
+   * {@link #softplus} for beta other than 1, worked in x: m = −|x| is exact (the bits ORed with
+   * the sign), clamped to −SOFTPLUS_LIMIT/beta by an integer min, and e^(beta·m) is reduced with
+   * n = round(beta·m·log2(e)) as beta·m − n·ln2, whose first part m·beta − n·LN2_HI_LOG is one FMA
+   * (n·LN2_HI_LOG is exact): the product beta·m is never rounded on its own, which would cost
+   * |beta·x|·2^−24 of relative error where e^(beta·x) is small. Then, as in {@link
+   * #softplusUnitBeta}, relu(x) + t·H(t)/beta is one FMA of the scaled exponential with H times
+   * 2^−SOFTPLUS_SCALE, here divided by beta first (a correctly rounded division, normal up to
+   * SOFTPLUS_MAX_BETA), so the result is rounded once, subnormal where it is.
    */
   private static void softplusAnyBeta(
       float[] x, float[] y, int bound, float beta, float leastAbove) {
+    float negClamp = -SOFTPLUS_LIMIT / beta;
+    float betaLog2e = beta * LOG2E;
     for (int i = 0; i < bound; i += L) {
-      FloatVector kH0 = B_H0.reinterpretAsFloats();
-      FloatVector kH1 = B_H1.reinterpretAsFloats();
-      FloatVector kH2 = B_H2.reinterpretAsFloats();
-      FloatVector kH3 = B_H3.reinterpretAsFloats();
-      FloatVector kH4 = B_H4.reinterpretAsFloats();
-      FloatVector kH5 = B_H5.reinterpretAsFloats();
-      FloatVector kH6 = B_H6.reinterpretAsFloats();
-      FloatVector kH7 = B_H7.reinterpretAsFloats();
-      FloatVector kH8 = B_H8.reinterpretAsFloats();
-      FloatVector kH9 = B_H9.reinterpretAsFloats();
+      FloatVector kH0 = B_H0_SCALED.reinterpretAsFloats();
+      FloatVector kH1 = B_H1_SCALED.reinterpretAsFloats();
+      FloatVector kH2 = B_H2_SCALED.reinterpretAsFloats();
+      FloatVector kH3 = B_H3_SCALED.reinterpretAsFloats();
+      FloatVector kH4 = B_H4_SCALED.reinterpretAsFloats();
+      FloatVector kH5 = B_H5_SCALED.reinterpretAsFloats();
+      FloatVector kH6 = B_H6_SCALED.reinterpretAsFloats();
+      FloatVector kH7 = B_H7_SCALED.reinterpretAsFloats();
+      FloatVector kH8 = B_H8_SCALED.reinterpretAsFloats();
+      FloatVector kH9 = B_H9_SCALED.reinterpretAsFloats();
+      FloatVector kBeta = FloatVector.broadcast(F, beta);
+      FloatVector kBetaLog2e = FloatVector.broadcast(F, betaLog2e);
       FloatVector kLeastAbove = FloatVector.broadcast(F, leastAbove);
-      FloatVector kLog2e = B_LOG2E.reinterpretAsFloats();
-      FloatVector kNegLimit = B_NEG_SOFTPLUS_LIMIT.reinterpretAsFloats();
-      FloatVector kNegLn2Hi = B_NEG_LN2_HI.reinterpretAsFloats();
-      FloatVector kNegLn2Lo = B_NEG_LN2_LO.reinterpretAsFloats();
-      FloatVector kOne = B_ONE.reinterpretAsFloats();
+      FloatVector kLn2HiLog = B_LN2_HI_LOG.reinterpretAsFloats();
+      FloatVector kLn2LoLog = B_LN2_LO_LOG.reinterpretAsFloats();
       FloatVector kQ0 = B_Q0.reinterpretAsFloats();
       FloatVector kQ1 = B_Q1.reinterpretAsFloats();
       FloatVector kQ2 = B_Q2.reinterpretAsFloats();
@@ -1344,23 +1340,13 @@ final class VectorMath {
       FloatVector kQ5 = B_Q5.reinterpretAsFloats();
       FloatVector kShift = B_SHIFT.reinterpretAsFloats();
       FloatVector kUnscale = B_SOFTPLUS_UNSCALE.reinterpretAsFloats();
-      FloatVector kZero = I_ZERO.reinterpretAsFloats();
-      FloatVector kNegFar = B_NEG_FAR.reinterpretAsFloats();
+      IntVector kNegClamp = IntVector.broadcast(I, Float.floatToRawIntBits(negClamp));
       FloatVector v = FloatVector.fromArray(F, x, i);
-      FloatVector zh = v.mul(beta);
-      FloatVector zl = v.lanewise(VectorOperators.FMA, beta, zh.neg());
-      IntVector mBits = zh.reinterpretAsInts().or(I_SIGN);
-      FloatVector m = mBits.min(B_NEG_SOFTPLUS_LIMIT).reinterpretAsFloats();
-      // the sign bit where zh ≥ 0: c = −sign(zh)·zl
-      IntVector flip = mBits.lanewise(VectorOperators.XOR, zh.reinterpretAsInts());
-      FloatVector c =
-          zl.reinterpretAsInts()
-              .lanewise(VectorOperators.XOR, flip)
-              .reinterpretAsFloats()
-              .blend(kZero, mBits.reinterpretAsFloats().compare(VectorOperators.LT, kNegLimit));
-      FloatVector et = m.fma(kLog2e, kShift);
-      FloatVector en = et.sub(kShift);
-      FloatVector er = en.fma(kNegLn2Lo, en.fma(kNegLn2Hi, m));
+      FloatVector m = v.reinterpretAsInts().or(I_SIGN).min(kNegClamp).reinterpretAsFloats();
+      FloatVector et = m.fma(kBetaLog2e, kShift);
+      // −n, so that the reduction's constants keep their signs
+      FloatVector negN = kShift.sub(et);
+      FloatVector er = negN.fma(kLn2LoLog, m.fma(kBeta, negN.mul(kLn2HiLog)));
       FloatVector er2 = er.mul(er);
       FloatVector eq =
           er2.mul(er2)
@@ -1372,25 +1358,18 @@ final class VectorMath {
               .lanewise(VectorOperators.LSHL, I_23)
               .reinterpretAsFloats();
       FloatVector e = ep.fma(scale, scale);
-      e = c.fma(e, e);
-      // ln(1 + t) = t·H(t) for t = e^(−|z|) in [0, 1]: t is 0 where |z| > 80 and H is evaluated
-      // at tH = max(t, 2^−24), where it is 1 in float; so no subnormal meets the operations
-      // before the last (see softplusUnitBeta)
-      FloatVector t = e.blend(kZero, m.compare(VectorOperators.LT, kNegFar)).mul(kUnscale);
-      FloatVector tH = t.reinterpretAsInts().max(B_H_FLOOR).reinterpretAsFloats();
-      FloatVector t2 = tH.mul(tH);
+      FloatVector t =
+          e.reinterpretAsInts().max(B_SOFTPLUS_E_FLOOR).reinterpretAsFloats().mul(kUnscale);
+      FloatVector t2 = t.mul(t);
       FloatVector t4 = t2.mul(t2);
-      FloatVector h01 = tH.fma(kH1, kH0);
-      FloatVector h23 = tH.fma(kH3, kH2);
-      FloatVector h45 = tH.fma(kH5, kH4);
-      FloatVector h67 = tH.fma(kH7, kH6);
-      FloatVector h89 = tH.fma(kH9, kH8);
+      FloatVector h01 = t.fma(kH1, kH0);
+      FloatVector h23 = t.fma(kH3, kH2);
+      FloatVector h45 = t.fma(kH5, kH4);
+      FloatVector h67 = t.fma(kH7, kH6);
+      FloatVector h89 = t.fma(kH9, kH8);
       FloatVector h = t4.fma(t4.fma(h89, t2.fma(h67, h45)), t2.fma(h23, h01));
-      VectorMask<Float> positive = zh.compare(VectorOperators.GT, kZero);
-      FloatVector sum = e.mul(h).blend(zh.add(t.fma(h, zl)), positive);
-      sum.div(beta)
-          .mul(kUnscale.blend(kOne, positive))
-          .blend(v, v.compare(VectorOperators.GE, kLeastAbove))
+      FloatVector relu = v.reinterpretAsInts().max(I_ZERO).reinterpretAsFloats();
+      v.blend(h.div(kBeta).fma(e, relu), v.compare(VectorOperators.LT, kLeastAbove))
           .intoArray(y, i);
     }
   }
