@@ -5,6 +5,8 @@ import dev.rectifier.spi.Activation;
 import dev.rectifier.testing.ReferenceFunctions;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The largest error of an activation's forward pass, in ulps of the float nearest the
@@ -18,6 +20,9 @@ import java.util.function.DoubleUnaryOperator;
  *   java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
  *       dev.rectifier.benchmarks.AccuracySweep gelu 7 17
  * </pre>
+ *
+ * <p>softplus also takes its parameters, as in {@code 'softplus(beta=2, threshold=20)'} (either may
+ * be left out: 1 and 20).
  *
  * <p>Prints the number of inputs, the largest error and where, and how many results err by at
  * least 1, 2, 3 and 4 ulp. NaN must give NaN, and an infinite reference the same infinity; a
@@ -41,13 +46,14 @@ public final class AccuracySweep {
 
   /** @param args the activation, the step between bit patterns, the largest |x| */
   public static void main(String[] args) {
-    if (args.length != 3 || !REFERENCES.containsKey(args[0])) {
+    DoubleUnaryOperator reference = args.length == 3 ? reference(args[0]) : null;
+    if (reference == null) {
       System.err.println(
           "usage: AccuracySweep <activation> <step> <limit>; activations: "
-              + new java.util.TreeSet<>(REFERENCES.keySet()));
+              + new java.util.TreeSet<>(REFERENCES.keySet())
+              + " and softplus(beta=..., threshold=...)");
       System.exit(2);
     }
-    DoubleUnaryOperator reference = REFERENCES.get(args[0]);
     int step = Integer.parseInt(args[1]);
     float limit = Float.parseFloat(args[2]);
     int n = 1 << 16;
@@ -78,6 +84,35 @@ public final class AccuracySweep {
         args[0], tally.total - special.length, step, limit, tally.worst, tally.worstAt,
         tally.atLeast[1], tally.atLeast[2], tally.atLeast[3], tally.atLeast[4]);
   }
+
+  /** The reference for a name of {@link #REFERENCES} or a softplus with parameters; else null. */
+  private static DoubleUnaryOperator reference(String name) {
+    Matcher m = SOFTPLUS.matcher(name.replace(" ", ""));
+    if (!m.matches()) {
+      return REFERENCES.get(name);
+    }
+    double beta = 1;
+    double threshold = 20;
+    if (m.group(1) != null) {
+      for (String parameter : m.group(1).split(",")) {
+        String[] kv = parameter.split("=", 2);
+        if (kv.length != 2 || !(kv[0].equals("beta") || kv[0].equals("threshold"))) {
+          return null;
+        }
+        double value = (float) Double.parseDouble(kv[1]);
+        if (kv[0].equals("beta")) {
+          beta = value;
+        } else {
+          threshold = value;
+        }
+      }
+    }
+    double b = beta;
+    double t = threshold;
+    return x -> ReferenceFunctions.softplus(x, b, t);
+  }
+
+  private static final Pattern SOFTPLUS = Pattern.compile("softplus(?:\\((.*)\\))?");
 
   /** The largest error so far, where, and how many results err by at least 1 to 4 ulp. */
   private static final class Tally {
