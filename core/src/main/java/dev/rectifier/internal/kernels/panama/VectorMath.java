@@ -221,9 +221,9 @@ final class VectorMath {
 
   /**
    * The range of beta for which {@link #softplus} may be given a vector bound above 0. Above the
-   * upper end H(t)·2^−96/beta, at least ln(2)·2^−96/beta, would be subnormal. The lower end is
-   * the least beta the kernel tests check; the vector loop would hold further down, but no network
-   * takes a beta that small, and the scalar loop serves it.
+   * upper end H(t)·2^−96/beta, at least ln(2)·2^−96/beta, would be subnormal. At the lower end
+   * the results for |beta·x| beyond 127.9, where the general loop's reduction is no longer exact
+   * and the clamp applies, stay below e^(−127.9)·2^32 &lt; 2^−152 and round to 0.
    */
   static final float SOFTPLUS_MIN_BETA = 0x1p-32f;
 
@@ -1306,7 +1306,8 @@ final class VectorMath {
    * {@link #softplus} for beta other than 1, worked in x: m = −|x| is exact (the bits ORed with
    * the sign), clamped to −SOFTPLUS_LIMIT/beta by an integer min, and e^(beta·m) is reduced with
    * n = round(beta·m·log2(e)) as beta·m − n·ln2, whose first part m·beta − n·LN2_HI_LOG is one FMA
-   * (n·LN2_HI_LOG is exact): the product beta·m is never rounded on its own, which would cost
+   * (n·LN2_HI_LOG is exact for |n| ≤ 184, |beta·x| up to 127.9; beyond, the result rounds to 0,
+   * see SOFTPLUS_MIN_BETA): the product beta·m is never rounded on its own, which would cost
    * |beta·x|·2^−24 of relative error where e^(beta·x) is small. Then, as in {@link
    * #softplusUnitBeta}, relu(x) + t·H(t)/beta is one FMA of the scaled exponential with H times
    * 2^−SOFTPLUS_SCALE, here divided by beta first (a correctly rounded division, normal up to
