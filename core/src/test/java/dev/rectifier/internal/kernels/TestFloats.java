@@ -92,9 +92,10 @@ final class TestFloats {
   }
 
   /**
-   * @return the distance from actual to the correctly rounded float of the reference, in ulps of
-   *     that float (for a subnormal or zero reference, in the subnormal spacing); 0 where both are
-   *     NaN or the same infinity, +∞ where only one is
+   * @return the distance from actual to the reference itself (not to its float), in ulps of the
+   *     reference's float (for a subnormal or zero reference, in the subnormal spacing), as the
+   *     documented bounds and AccuracySweep measure it: a correctly rounded result is within 0.5;
+   *     0 where both are NaN or the same infinity, +∞ where only one is
    */
   static double ulps(float actual, double reference) {
     float rf = (float) reference;
@@ -104,7 +105,7 @@ final class TestFloats {
     if (Float.isInfinite(rf) || Float.isInfinite(actual)) {
       return rf == actual ? 0 : Double.POSITIVE_INFINITY;
     }
-    return Math.abs((double) actual - rf) / Math.ulp(rf);
+    return Math.abs((double) actual - reference) / Math.ulp(rf);
   }
 
   /** A list of the first few mismatches, for failure messages. */
