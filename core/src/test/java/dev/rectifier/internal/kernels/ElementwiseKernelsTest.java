@@ -191,21 +191,8 @@ class ElementwiseKernelsTest {
     List<String> failures = new ArrayList<>();
     for (float beta : new float[] {0.3f, 1f, 2f, 7f, 1e-3f, 3e5f, 0x1p-31f}) {
       for (float threshold : new float[] {0.5f, 5f, 20f, 1e4f}) {
-        float[] x = new float[70];
-        for (int i = 0; i < x.length; i++) {
-          float v = threshold / beta;
-          for (int s = i % 9; s < 4; s++) {
-            v = Math.nextDown(v);
-          }
-          for (int s = 4; s < i % 9; s++) {
-            v = Math.nextUp(v);
-          }
-          x[i] = v;
-        }
-        Fn fn = new Fn("softplusForward(" + beta + ", " + threshold + ")",
-            (k, in, y, n) -> k.softplusForward(in, y, n, beta, threshold),
-            v -> ReferenceFunctions.softplus(v, beta, threshold), false);
-        checkFn(failures, ks, fn, x, "around threshold/beta");
+        checkFn(failures, ks, softplus(beta, threshold), around(threshold / beta),
+            "around threshold/beta");
       }
     }
     assertThat(failures).isEmpty();
@@ -227,21 +214,32 @@ class ElementwiseKernelsTest {
       {0.3f, -0.7109561f}, {7f, -0.09012761f}, {1e-3f, -417.13177f}, {3e5f, -9.581013e-7f}
     };
     for (float[] row : betaAndX) {
-      float beta = row[0];
-      // the input and its neighbours, in every lane
-      float[] x = new float[70];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = row[1];
-        for (int s = 0; s < i % 5; s++) {
-          x[i] = i % 2 == 0 ? Math.nextUp(x[i]) : Math.nextDown(x[i]);
-        }
-      }
-      Fn fn = new Fn("softplusForward(" + beta + ", 20)",
-          (k, in, y, n) -> k.softplusForward(in, y, n, beta, 20f),
-          v -> ReferenceFunctions.softplus(v, beta, 20), false);
-      checkFn(failures, ks, fn, x, "near " + row[1]);
+      checkFn(failures, ks, softplus(row[0], 20f), around(row[1]), "near " + row[1]);
     }
     assertThat(failures).isEmpty();
+  }
+
+  /** softplus forward with the given parameters, against its double-precision reference. */
+  private static Fn softplus(float beta, float threshold) {
+    return new Fn("softplusForward(" + beta + ", " + threshold + ")",
+        (k, in, y, n) -> k.softplusForward(in, y, n, beta, threshold),
+        v -> ReferenceFunctions.softplus(v, beta, threshold), false);
+  }
+
+  /** 70 floats: v and its neighbours up to 4 ulps either side, each in several vector lanes. */
+  private static float[] around(float v) {
+    float[] x = new float[70];
+    for (int i = 0; i < x.length; i++) {
+      float u = v;
+      for (int s = i % 9; s < 4; s++) {
+        u = Math.nextDown(u);
+      }
+      for (int s = 4; s < i % 9; s++) {
+        u = Math.nextUp(u);
+      }
+      x[i] = u;
+    }
+    return x;
   }
 
   @ParameterizedTest
