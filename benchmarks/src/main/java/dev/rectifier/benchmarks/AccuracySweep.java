@@ -39,7 +39,6 @@ public final class AccuracySweep {
           "gelu", ReferenceFunctions::gelu,
           "gelu(approximate=tanh)", ReferenceFunctions::geluTanh,
           "silu", x -> ReferenceFunctions.silu(x, 1),
-          "softplus", x -> ReferenceFunctions.softplus(x, 1, 20),
           "mish", ReferenceFunctions::mish);
 
   private AccuracySweep() {}
@@ -51,7 +50,7 @@ public final class AccuracySweep {
       System.err.println(
           "usage: AccuracySweep <activation> <step> <limit>; activations: "
               + new java.util.TreeSet<>(REFERENCES.keySet())
-              + " and softplus(beta=..., threshold=...)");
+              + " and softplus, softplus(beta=..., threshold=...)");
       System.exit(2);
     }
     int step = Integer.parseInt(args[1]);
@@ -85,7 +84,10 @@ public final class AccuracySweep {
         tally.atLeast[1], tally.atLeast[2], tally.atLeast[3], tally.atLeast[4]);
   }
 
-  /** The reference for a name of {@link #REFERENCES} or a softplus with parameters; else null. */
+  /**
+   * The reference for a name of {@link #REFERENCES} or a softplus, with or without
+   * parameters; null for any other name.
+   */
   private static DoubleUnaryOperator reference(String name) {
     Matcher m = SOFTPLUS.matcher(name.replace(" ", ""));
     if (!m.matches()) {
